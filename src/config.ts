@@ -1,0 +1,39 @@
+// The environment, parsed once at start-up: a bad value stops the process with one line naming the variable.
+import { z } from 'zod';
+import { fromRoot } from './paths.js';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const ConfigSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('data/history.sqlite').transform(fromRoot),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per window per client address; the window in milliseconds. */
+  RATE_LIMIT_MAX: int(1, 10_000_000).default(1000),
+  RATE_LIMIT_WINDOW: int(1000, 86_400_000).default(60_000),
+  /** Trust X-Forwarded-For only behind a known proxy: a hop count, or false. */
+  TRUST_PROXY: z.union([bool, int(1, 10)]).default(false),
+  BODY_LIMIT: int(1024, 10 * 1024 * 1024).default(64 * 1024),
+  REQUEST_TIMEOUT: int(1000, 600_000).default(10_000),
+  HEADERS_TIMEOUT: int(1000, 600_000).default(5_000),
+  KEEP_ALIVE_TIMEOUT: int(1000, 600_000).default(5_000),
+  SHUTDOWN_TIMEOUT: int(1000, 60_000).default(9_000),
+  /** Responses kept in the in-memory cache (0 turns it off). */
+  RESPONSE_CACHE_SIZE: int(0, 1_000_000).default(2000),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(
+    `Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message}`,
+  );
+}

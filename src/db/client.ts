@@ -1,0 +1,22 @@
+// Opens the seeded database for serving: read-only at the file level and `query_only` at the SQL level,
+// so that nothing a request does can change it, and no -wal/-shm/-journal file ever appears beside it.
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema/index.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+export function openReadOnly(path: string): DbHandle {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('query_only = ON');
+  // A read-only connection never writes; memory-mapping the small file makes page reads cheap.
+  sqlite.pragma('mmap_size = 268435456');
+  const db = drizzle(sqlite, { schema });
+  return { db, sqlite, close: () => sqlite.close() };
+}

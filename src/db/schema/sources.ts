@@ -1,0 +1,16 @@
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** A document we hold verbatim (kind `document`) or a public page we cite by URL (kind `reference`). */
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['document', 'reference'] }).notNull(),
+  title: text('title').notNull(),
+  publisher: text('publisher'),
+  placeOfPublication: text('place_of_publication'),
+  publishedOn: text('published_on'),
+  language: text('language').notNull(),
+  url: text('url'),
+  text: text('text'),
+  sha256: text('sha256'),
+  licence: text('licence'),
+});

@@ -1,0 +1,29 @@
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { QUALIFIERS } from '../../schemas/enums.js';
+import { events } from './events.js';
+import { places } from './places.js';
+
+export const statistics = sqliteTable(
+  'statistics',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull().unique(),
+    subject: text('subject').notNull(),
+    label: text('label').notNull(),
+    value: real('value').notNull(),
+    unit: text('unit').notNull(),
+    qualifier: text('qualifier', { enum: QUALIFIERS }).notNull(),
+    asOf: text('as_of'),
+    asOfText: text('as_of_text'),
+    reporter: text('reporter'),
+    basis: text('basis'),
+    placeSlug: text('place_slug').references(() => places.slug),
+    eventId: text('event_id').references(() => events.id),
+  },
+  (t) => [
+    index('statistics_subject_idx').on(t.subject),
+    index('statistics_place_idx').on(t.placeSlug),
+    index('statistics_event_idx').on(t.eventId),
+    index('statistics_as_of_idx').on(t.asOf),
+  ],
+);

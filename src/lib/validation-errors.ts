@@ -1,0 +1,52 @@
+// One wording of "what was wrong and where" for REST problem documents and GraphQL errors alike.
+
+export type ParamLocation = 'query' | 'path' | 'header' | 'body';
+
+export interface ParamError {
+  in: ParamLocation;
+  name: string;
+  message: string;
+}
+
+interface IssueLike {
+  path?: readonly PropertyKey[];
+  instancePath?: string;
+  code?: string;
+  keyword?: string;
+  message?: string;
+  keys?: readonly string[];
+  params?: { keys?: readonly string[] };
+}
+
+/** Zod issues (or their Fastify-wrapped form) as a list naming each bad parameter. */
+export function toParamErrors(
+  issues: readonly IssueLike[],
+  location: ParamLocation,
+  rename?: Record<string, string>,
+): ParamError[] {
+  const out: ParamError[] = [];
+  for (const issue of issues) {
+    const keys = issue.keys ?? issue.params?.keys;
+    if ((issue.code ?? issue.keyword) === 'unrecognized_keys' && keys) {
+      for (const key of keys)
+        out.push({
+          in: location,
+          name: rename?.[key] ?? key,
+          message: 'is not a parameter of this endpoint',
+        });
+      continue;
+    }
+    const path = issue.path?.map(String) ?? (issue.instancePath ?? '').split('/').filter(Boolean);
+    const name = path[0] ? (rename?.[path[0]] ?? path[0]) : '(parameters)';
+    out.push({
+      in: location,
+      name: [name, ...path.slice(1)].join('.'),
+      message: issue.message ?? 'is not valid',
+    });
+  }
+  return out;
+}
+
+export function describeParamErrors(errors: readonly ParamError[]): string {
+  return errors.map((e) => `${e.name}: ${e.message}`).join('; ');
+}

@@ -1,0 +1,35 @@
+// Row → API shape conversions shared by every query module, so each shape is built in one place.
+import type * as t from '../db/schema/index.js';
+
+type EventRow = typeof t.events.$inferSelect;
+
+export function dateSpan(row: Pick<EventRow, 'startDate' | 'endDate' | 'precision' | 'dateText' | 'edtf'>) {
+  return {
+    start_date: row.startDate,
+    end_date: row.endDate,
+    precision: row.precision,
+    date_text: row.dateText,
+    edtf: row.edtf,
+  };
+}
+
+export function eventRef(row: EventRow) {
+  return { id: row.id, kind: row.kind, title: row.title, date: dateSpan(row) };
+}
+
+/** Groups rows by a key, keeping each group in row order. */
+export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/** Results in the order of `keys`, with an empty list for a key that has none. */
+export function inOrder<K, V>(keys: readonly K[], groups: Map<K, V[]>): V[][] {
+  return keys.map((k) => groups.get(k) ?? []);
+}

@@ -1,0 +1,121 @@
+// The query layer's one entry point. REST routes and GraphQL resolvers both call these functions and nothing else;
+// neither writes SQL. Every function that takes a list answers in one statement, whatever the list's length.
+import type { Db } from '../db/client.js';
+import { dataset } from '../db/schema/index.js';
+import { createActorQueries } from './actors.js';
+import { createAgreementQueries } from './agreements.js';
+import { createCitationQueries } from './citations.js';
+import { createClaimQueries } from './claims.js';
+import { createEventQueries } from './events.js';
+import { eventRef } from './mappers.js';
+import { createPlaceQueries } from './places.js';
+import { createSourceQueries } from './sources.js';
+import { createStatisticQueries } from './statistics.js';
+import { createTimelineQueries } from './timeline.js';
+
+export function createRepository(db: Db) {
+  const citations = createCitationQueries(db);
+  const cite =
+    <K extends string | number>(type: Parameters<typeof citations.citationsFor>[0]) =>
+    (keys: readonly K[]) =>
+      citations.citationsFor<K>(type, keys);
+  const events = createEventQueries(db);
+  const places = createPlaceQueries(db);
+  const statistics = createStatisticQueries(db, cite<string>('statistic'));
+  const claims = createClaimQueries(db, cite<string>('claim'));
+  const actors = createActorQueries(db);
+  const agreements = createAgreementQueries(db, cite<number>('provision'));
+  const sources = createSourceQueries(db, citations.countBySource);
+  const timeline = createTimelineQueries(db);
+
+  const meta = db.select().from(dataset).get();
+  if (!meta) throw new Error('The database has no dataset row: it was not built by the seeder.');
+
+  /** Citations of a list of records, in the order of the keys. */
+  const citationsOf = <K extends string | number>(
+    type: Parameters<typeof citations.citationsFor>[0],
+    keys: readonly K[],
+  ) => {
+    const grouped = citations.citationsFor(type, keys);
+    return keys.map((k) => grouped.get(k) ?? []);
+  };
+
+  return {
+    ...events,
+    ...places,
+    ...statistics,
+    ...claims,
+    ...actors,
+    ...agreements,
+    ...sources,
+    ...timeline,
+    citationsOf,
+    citationsOfSource: citations.citationsOfSource,
+
+    dataset: {
+      version: meta.version,
+      sha256: meta.sha256,
+      built_at: meta.builtAt,
+      licence: meta.licence,
+      counts: meta.counts,
+    },
+
+    getEvent(id: string) {
+      const row = events.eventRow(id);
+      if (!row) return null;
+      const [event] = events.toEvents([row]);
+      const parentRow = row.parentId ? events.eventRow(row.parentId) : undefined;
+      return {
+        ...(event as NonNullable<typeof event>),
+        parent: parentRow ? eventRef(parentRow) : null,
+        children: events.childrenForEvents([id])[0] ?? [],
+        actors: events.actorsForEvents([id])[0] ?? [],
+        statistics: statistics.statisticsForEvents([id])[0] ?? [],
+        claims: claims.claimsForEvents([id])[0] ?? [],
+        citations: citationsOf('event', [id])[0] ?? [],
+      };
+    },
+
+    getPlace(slug: string) {
+      const row = places.placeRows([slug])[0];
+      if (!row) return null;
+      const [place] = places.toPlaces([row]);
+      return {
+        ...(place as NonNullable<typeof place>),
+        children: places.childrenForPlaces([slug])[0] ?? [],
+        events: places.eventsForPlaces([slug])[0] ?? [],
+        statistics: statistics.statisticsForPlaces([slug])[0] ?? [],
+        citations: citationsOf('place', [slug])[0] ?? [],
+      };
+    },
+
+    getActor(id: string) {
+      const actor = actors.actorsByIds([id])[0];
+      if (!actor) return null;
+      return {
+        ...actor,
+        events: actors.eventsForActors([id])[0] ?? [],
+        citations: citationsOf('actor', [id])[0] ?? [],
+      };
+    },
+
+    getAgreement(id: string) {
+      const agreement = agreements.agreementsByIds([id])[0];
+      if (!agreement) return null;
+      return { ...agreement, citations: citationsOf('agreement', [id])[0] ?? [] };
+    },
+
+    getMeta() {
+      return {
+        version: meta.version,
+        sha256: meta.sha256,
+        built_at: meta.builtAt,
+        licence: meta.licence,
+        counts: meta.counts,
+        sources: sources.listSources().map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
+      };
+    },
+  };
+}
+
+export type Repository = ReturnType<typeof createRepository>;

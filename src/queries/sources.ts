@@ -1,0 +1,43 @@
+// Sources: the article held verbatim and the reference pages cited by URL.
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { sources } from '../db/schema/index.js';
+
+type Row = typeof sources.$inferSelect;
+
+export function createSourceQueries(db: Db, citationCounts: () => Map<string, number>) {
+  const byId = db
+    .select()
+    .from(sources)
+    .where(eq(sources.id, sql.placeholder('id')))
+    .prepare();
+  const toSource = (r: Row, counts: Map<string, number>) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    publisher: r.publisher,
+    place_of_publication: r.placeOfPublication,
+    published_on: r.publishedOn,
+    language: r.language,
+    url: r.url,
+    sha256: r.sha256,
+    licence: r.licence,
+    citation_count: counts.get(r.id) ?? 0,
+  });
+  return {
+    listSources() {
+      const counts = citationCounts();
+      // The document first: it is what the dataset is about.
+      return db
+        .select()
+        .from(sources)
+        .orderBy(asc(sources.kind), asc(sources.id))
+        .all()
+        .map((r) => toSource(r, counts));
+    },
+    getSource(id: string) {
+      const row = byId.get({ id });
+      return row ? { ...toSource(row, citationCounts()), text: row.text } : null;
+    },
+  };
+}

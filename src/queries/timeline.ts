@@ -1,0 +1,103 @@
+// Timeline and search: compact items across events, agreements and statistics, and one FTS5 search over everything.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
+import { ftsQuery } from './events.js';
+
+interface TimelineRow {
+  type: 'event' | 'agreement' | 'statistic';
+  id: string;
+  kind: string;
+  title: string;
+  start_date: string;
+  end_date: string;
+  precision: 'day' | 'month' | 'year' | 'decade' | 'approximate';
+  date_text: string;
+  edtf: string;
+}
+
+interface SearchRow {
+  type: 'event' | 'place' | 'agreement' | 'claim' | 'quote';
+  id: string;
+  title: string;
+  snippet: string;
+  source_id: string | null;
+}
+
+export function createTimelineQueries(db: Db) {
+  return {
+    /** Offset-paged: the union of three tables has no single key to continue from. */
+    timeline(query: TimelineQuery) {
+      const from = query.from ?? '0000-01-01';
+      const to = query.to ?? '9999-12-31';
+      const offset = Number(query.cursor ?? 0);
+      const rows = db.all<TimelineRow>(sql`
+        SELECT * FROM (
+          SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
+            FROM events WHERE start_date <= ${to} AND end_date >= ${from}
+          UNION ALL
+          SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
+            FROM agreements WHERE signed_on BETWEEN ${from} AND ${to}
+          UNION ALL
+          SELECT 'statistic', id, subject, label, as_of, as_of, 'day', coalesce(as_of_text, as_of), as_of, seq
+            FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${from} AND ${to}
+        ) ORDER BY start_date, type = 'statistic', type = 'agreement', tiebreak, id
+        LIMIT ${query.limit + 1} OFFSET ${offset}`);
+      const more = rows.length > query.limit;
+      return {
+        items: rows.slice(0, query.limit).map((r) => ({
+          type: r.type,
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          date: {
+            start_date: r.start_date,
+            end_date: r.end_date,
+            precision: r.precision,
+            date_text: r.date_text,
+            edtf: r.edtf,
+          },
+        })),
+        nextCursor: more ? String(offset + query.limit) : null,
+      };
+    },
+
+    search(query: SearchQuery) {
+      const offset = Number(query.cursor ?? 0);
+      const rows = db.all<SearchRow>(sql`
+        SELECT s.type AS type, s.ref_id AS id, s.title AS title,
+               snippet(search_fts, 3, '[', ']', '…', 16) AS snippet, c.source_id AS source_id
+        FROM search_fts s
+        LEFT JOIN citations c ON s.type = 'quote' AND c.id = CAST(s.ref_id AS INTEGER)
+        WHERE search_fts MATCH ${ftsQuery(query.q)}
+        ORDER BY bm25(search_fts, 0, 0, 4, 1, 1), s.rowid
+        LIMIT ${query.limit + 1} OFFSET ${offset}`);
+      const more = rows.length > query.limit;
+      return {
+        items: rows.slice(0, query.limit).map((r) => ({
+          type: r.type,
+          id: r.id,
+          title: r.title,
+          snippet: r.snippet,
+          url: searchHitUrl(r),
+        })),
+        nextCursor: more ? String(offset + query.limit) : null,
+      };
+    },
+  };
+}
+
+function searchHitUrl(r: SearchRow): string {
+  switch (r.type) {
+    case 'event':
+      return `/v1/events/${r.id}`;
+    case 'place':
+      return `/v1/places/${r.id}`;
+    case 'agreement':
+      return `/v1/agreements/${r.id}`;
+    case 'claim':
+      return `/v1/claims/${r.id}`;
+    case 'quote':
+      return `/v1/sources/${r.source_id}/citations#${r.id}`;
+  }
+}

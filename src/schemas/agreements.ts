@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { CitationSchema, IsoDay } from './common.js';
+
+export const SignatorySchema = z
+  .object({ actor_id: z.string(), name: z.string(), office: z.string() })
+  .meta({ id: 'Signatory' });
+
+export const ProvisionSchema = z
+  .object({ point: z.number().int(), text: z.string(), citations: z.array(CitationSchema) })
+  .meta({ id: 'Provision' });
+
+export const AgreementPlaceSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    effect: z.enum(['returned', 'corridor', 'peacekeeping']),
+    due_on: IsoDay.nullable(),
+    effective_on: IsoDay.nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'AgreementPlace' });
+
+export const AgreementSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    short_title: z.string(),
+    kind: z.string(),
+    signed_on: IsoDay,
+    signed_date_text: z.string(),
+    status: z.string(),
+    event_id: z.string().nullable(),
+    note: z.string().nullable(),
+    signatories: z.array(SignatorySchema),
+    provisions: z.array(ProvisionSchema),
+    places: z.array(AgreementPlaceSchema),
+  })
+  .meta({ id: 'Agreement' });
+
+export const AgreementDetailSchema = AgreementSchema.extend({ citations: z.array(CitationSchema) }).meta({
+  id: 'AgreementDetail',
+});

@@ -1,0 +1,74 @@
+// Shapes shared by many resources: dates, citations, references to other records, pages.
+import { z } from 'zod';
+import { PRECISIONS } from './enums.js';
+
+export const IsoDay = z.string().meta({ format: 'date', example: '2020-09-27' });
+
+export const DateSpanSchema = z
+  .object({
+    start_date: IsoDay.describe('Earliest day the event may cover (inclusive).'),
+    end_date: IsoDay.describe('Latest day the event may cover (inclusive).'),
+    precision: z
+      .enum(PRECISIONS)
+      .describe('How exactly the date is known; a year-only fact never matches a day.'),
+    date_text: z.string().describe('The source\'s own words for the date, e.g. "early 1990s".'),
+    edtf: z.string().describe('The date as an EDTF (ISO 8601-2) string.'),
+  })
+  .meta({ id: 'DateSpan', description: 'When something happened, with how exactly it is known.' });
+
+export const RECORD_TYPES = [
+  'event',
+  'place',
+  'place_name',
+  'actor',
+  'agreement',
+  'provision',
+  'statistic',
+  'claim',
+] as const;
+
+export const CitationSchema = z
+  .object({
+    id: z.number().int(),
+    source_id: z.string(),
+    source_title: z.string(),
+    source_kind: z.enum(['document', 'reference']),
+    url: z.string().nullable().describe("The source's URL, where it has one."),
+    quote: z
+      .string()
+      .nullable()
+      .describe('The exact words of a document source; null for references, which hold no text.'),
+    start: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Character offset where the quote starts: text.slice(start, end) === quote.'),
+    end: z.number().int().nullable().describe('Character offset just after the quote.'),
+    note: z.string().nullable(),
+    record: z
+      .object({ type: z.enum(RECORD_TYPES), id: z.string() })
+      .describe('The record this citation supports.'),
+  })
+  .meta({
+    id: 'Citation',
+    description: 'A record resting on a source, to the exact sentence where the source holds text.',
+  });
+
+export const PlaceRefSchema = z
+  .object({ slug: z.string(), name: z.string(), kind: z.string() })
+  .meta({ id: 'PlaceRef' });
+
+export const EventRefSchema = z
+  .object({ id: z.string(), kind: z.string(), title: z.string(), date: DateSpanSchema })
+  .meta({ id: 'EventRef' });
+
+export const PageSchema = z
+  .object({
+    limit: z.number().int(),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  })
+  .meta({ id: 'Page' });
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), page: PageSchema });
+}

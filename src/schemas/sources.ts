@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CitationSchema, IsoDay } from './common.js';
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['document', 'reference']),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    place_of_publication: z.string().nullable(),
+    published_on: IsoDay.nullable(),
+    language: z.string(),
+    url: z.string().nullable(),
+    sha256: z.string().nullable().describe('SHA-256 of the stored text (documents only).'),
+    licence: z.string().nullable(),
+    citation_count: z.number().int(),
+  })
+  .meta({ id: 'Source' });
+
+export const SourceDetailSchema = SourceSchema.extend({
+  text: z.string().nullable().describe('The full text, verbatim, for documents; null for references.'),
+}).meta({ id: 'SourceDetail' });
+
+export const SourceCitationsSchema = z.object({ data: z.array(CitationSchema) });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CitationSchema, IsoDay, PlaceRefSchema } from './common.js';
+import { QUALIFIERS } from './enums.js';
+
+export const StatisticSchema = z
+  .object({
+    id: z.string(),
+    subject: z.string().describe('What is counted, in snake_case (e.g. villages_taken).'),
+    label: z.string(),
+    value: z.number(),
+    unit: z.string(),
+    qualifier: z.enum(QUALIFIERS),
+    as_of: IsoDay.nullable(),
+    as_of_text: z.string().nullable().describe("The source's own words for the as-of date."),
+    reporter: z
+      .string()
+      .nullable()
+      .describe('Who reported the figure: figures from different reporters are never merged.'),
+    basis: z.string().nullable(),
+    place: PlaceRefSchema.nullable(),
+    event_id: z.string().nullable(),
+    citations: z.array(CitationSchema),
+  })
+  .meta({ id: 'Statistic' });

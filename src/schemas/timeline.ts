@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DateSpanSchema } from './common.js';
+import { EventSchema } from './events.js';
+
+export const TimelineItemSchema = z
+  .object({
+    type: z.enum(['event', 'agreement', 'statistic']),
+    id: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    date: DateSpanSchema,
+  })
+  .meta({ id: 'TimelineItem', description: 'A compact item for timeline widgets.' });
+
+export const OnThisDayItemSchema = z
+  .object({ years_ago: z.number().int(), event: EventSchema })
+  .meta({ id: 'OnThisDayItem' });
+
+export const SearchHitSchema = z
+  .object({
+    type: z.enum(['event', 'place', 'agreement', 'claim', 'quote']),
+    id: z.string(),
+    title: z.string(),
+    snippet: z.string().describe('Matching text with the hit between [ and ].'),
+    url: z.string().describe('Path of the record in this API.'),
+  })
+  .meta({ id: 'SearchHit' });
+
+export const MetaSchema = z
+  .object({
+    version: z.string(),
+    sha256: z.string().describe('SHA-256 over every seed input.'),
+    built_at: z.string(),
+    licence: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+    sources: z.array(
+      z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() }),
+    ),
+  })
+  .meta({ id: 'Meta' });

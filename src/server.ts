@@ -1,0 +1,37 @@
+// Entry point: load config, seed the database if it is missing, build the app, listen, and close gracefully.
+import { existsSync } from 'node:fs';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  if (!existsSync(config.DATABASE_PATH)) {
+    const { seedDatabase } = await import('../seed/seed.js');
+    const result = seedDatabase({ databasePath: config.DATABASE_PATH });
+    console.log(`No database at ${config.DATABASE_PATH}: seeded dataset ${result.version}.`);
+  }
+
+  const app = await buildApp(config);
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'closing after an uncaught error');
+    else app.log.info({ signal }, 'closing');
+    await app.close();
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
