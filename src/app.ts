@@ -2,6 +2,7 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import graphql from './graphql/index.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import health from './plugins/health.js';
@@ -36,5 +37,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(errors);
   await app.register(database, { databasePath: config.DATABASE_PATH });
   await app.register(health);
+  await app.register(graphql);
   return app;
 }
