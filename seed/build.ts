@@ -15,14 +15,7 @@ export const DATASET_LICENCE =
 type CitationTarget = Partial<
   Pick<
     typeof t.citations.$inferInsert,
-    | 'eventId'
-    | 'placeSlug'
-    | 'placeNameId'
-    | 'actorId'
-    | 'agreementId'
-    | 'provisionId'
-    | 'statisticId'
-    | 'claimId'
+    'eventId' | 'placeSlug' | 'placeNameId' | 'actorId' | 'agreementId' | 'provisionId' | 'statisticId' | 'claimId'
   >
 > & { recordType: (typeof t.citations.$inferInsert)['recordType'] };
 
@@ -76,9 +69,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
       }
       // Actors may name an affiliation defined later in the file: insert all, then link.
       for (const a of input.actors) {
-        tx.insert(t.actors)
-          .values({ id: a.id, kind: a.kind, name: a.name, description: a.description })
-          .run();
+        tx.insert(t.actors).values({ id: a.id, kind: a.kind, name: a.name, description: a.description }).run();
         cite(a.citations, { recordType: 'actor', actorId: a.id });
       }
       for (const a of input.actors) {
@@ -101,8 +92,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             precision: e.date.precision,
             dateText: e.date.text,
             edtf: e.date.edtf,
-            monthDay:
-              e.date.precision === 'day' && e.date.start === e.date.end ? e.date.start.slice(5) : null,
+            monthDay: e.date.precision === 'day' && e.date.start === e.date.end ? e.date.start.slice(5) : null,
           })
           .run();
         cite(e.citations, { recordType: 'event', eventId: e.id });
@@ -110,7 +100,10 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
       });
       for (const e of input.events) {
         if (e.parent)
-          tx.update(t.events).set({ parentId: e.parent }).where(sql`${t.events.id} = ${e.id}`).run();
+          tx.update(t.events)
+            .set({ parentId: e.parent })
+            .where(sql`${t.events.id} = ${e.id}`)
+            .run();
       }
       input.places.forEach((p, i) => {
         tx.insert(t.places)
@@ -137,7 +130,10 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
       });
       for (const p of input.places) {
         if (p.parent)
-          tx.update(t.places).set({ parentSlug: p.parent }).where(sql`${t.places.slug} = ${p.slug}`).run();
+          tx.update(t.places)
+            .set({ parentSlug: p.parent })
+            .where(sql`${t.places.slug} = ${p.slug}`)
+            .run();
         for (const n of p.names) {
           const row = tx
             .insert(t.placeNames)
@@ -281,7 +277,11 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
         citations: t.citations,
       };
       for (const [name, table] of Object.entries(tables)) {
-        counts[name] = tx.select({ n: sql<number>`count(*)` }).from(table).get()?.n ?? 0;
+        counts[name] =
+          tx
+            .select({ n: sql<number>`count(*)` })
+            .from(table)
+            .get()?.n ?? 0;
       }
       tx.insert(t.dataset)
         .values({
@@ -298,8 +298,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(`integrity_check failed: ${String(integrity)}`);
     const fkProblems = sqlite.pragma('foreign_key_check') as unknown[];
-    if (fkProblems.length)
-      throw new Error(`foreign_key_check failed: ${JSON.stringify(fkProblems.slice(0, 5))}`);
+    if (fkProblems.length) throw new Error(`foreign_key_check failed: ${JSON.stringify(fkProblems.slice(0, 5))}`);
     sqlite.exec('ANALYZE');
     return counts;
   } finally {

@@ -21,9 +21,7 @@ import {
 
 export class SeedError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      `Seed rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`,
-    );
+    super(`Seed rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
     this.name = 'SeedError';
   }
 }
@@ -57,15 +55,7 @@ export interface SeedPaths {
   sourcesDir: string;
 }
 
-const FILE_ORDER: SeedFileName[] = [
-  'sources',
-  'actors',
-  'places',
-  'events',
-  'agreements',
-  'statistics',
-  'claims',
-];
+const FILE_ORDER: SeedFileName[] = ['sources', 'actors', 'places', 'events', 'agreements', 'statistics', 'claims'];
 
 function displayPath(path: string): string {
   const rel = relative(PROJECT_ROOT, path);
@@ -129,9 +119,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
       }
       for (const issue of result.error.issues) {
         const field = issue.path.length ? issue.path.join('.') : '(record)';
-        problems.push(
-          `${displayPath(path)}: ${recordLabel(record, index)}: field ${field}: ${issue.message}`,
-        );
+        problems.push(`${displayPath(path)}: ${recordLabel(record, index)}: field ${field}: ${issue.message}`);
       }
     });
     parsed[name] = records;
@@ -139,9 +127,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
   if (problems.length) throw new SeedError(problems);
 
   const input = {
-    sources: (parsed.sources as SeedSource[]).map(
-      (s) => ({ ...s, text: null, sha256: null }) as SourceWithText,
-    ),
+    sources: (parsed.sources as SeedSource[]).map((s) => ({ ...s, text: null, sha256: null }) as SourceWithText),
     actors: parsed.actors as SeedActor[],
     places: parsed.places as SeedPlace[],
     events: parsed.events as SeedEvent[],
@@ -224,14 +210,7 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
     problems,
   );
 
-  const ref = (
-    file: string,
-    owner: string,
-    field: string,
-    value: string | null,
-    ids: Set<string>,
-    what: string,
-  ) => {
+  const ref = (file: string, owner: string, field: string, value: string | null, ids: Set<string>, what: string) => {
     if (value !== null && !ids.has(value))
       problems.push(`${file}: "${owner}": field ${field}: unknown ${what} "${value}"`);
   };
@@ -329,8 +308,7 @@ function* allCitations(input: Omit<SeedInput, 'offsets' | 'inputSha256'>): Gener
   for (const e of input.events) for (const c of e.citations) yield [`events: "${e.id}"`, c];
   for (const a of input.agreements) {
     for (const c of a.citations) yield [`agreements: "${a.id}"`, c];
-    for (const p of a.provisions)
-      for (const c of p.citations) yield [`agreements: "${a.id}" point ${p.point}`, c];
+    for (const p of a.provisions) for (const c of p.citations) yield [`agreements: "${a.id}" point ${p.point}`, c];
   }
   for (const s of input.statistics) for (const c of s.citations) yield [`statistics: "${s.id}"`, c];
   for (const c of input.claims) for (const cit of c.citations) yield [`claims: "${c.id}"`, cit];
@@ -347,9 +325,7 @@ function locateQuotes(
     if (!source) continue; // already reported as an unknown source
     if (source.kind === 'reference') {
       if (citation.quote !== undefined) {
-        problems.push(
-          `${where}: source "${source.id}" is a reference with no stored text; cite it without a quote`,
-        );
+        problems.push(`${where}: source "${source.id}" is a reference with no stored text; cite it without a quote`);
       }
       offsets.set(citation, { start: null, end: null });
       continue;

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../src/schemas/dates.js';
 import { ACTOR_KINDS, EVENT_KINDS, PLACE_KINDS, PRECISIONS, QUALIFIERS } from '../src/schemas/enums.js';
 
-const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, hyphens)');
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, hyphens)');
 
 /** A pointer from a record to the sentence (document) or page (reference) it rests on. */
 export const SeedCitationSchema = z.strictObject({
@@ -35,9 +33,7 @@ export const SeedSourceSchema = z.strictObject({
 
 export const SeedPlaceNameSchema = z.strictObject({
   name: z.string().min(1),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as az, en, ru, hy'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as az, en, ru, hy'),
   script: z.enum(['Latn', 'Cyrl', 'Armn']),
   kind: z.enum(['official', 'alternate', 'historical']),
   /** Who uses this name, where the naming is contested (e.g. "Armenian side"). */

@@ -33,7 +33,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
-  throw new ConfigError(
-    `Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message}`,
-  );
+  throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message}`);
 }

@@ -16,10 +16,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const errors = toParamErrors(
-          error.validation,
-          LOCATION[error.validationContext ?? 'querystring'] ?? 'query',
-        );
+        const errors = toParamErrors(error.validation, LOCATION[error.validationContext ?? 'querystring'] ?? 'query');
         return sendProblem(reply, 400, describeParamErrors(errors), errors);
       }
       const status = error.statusCode ?? 500;

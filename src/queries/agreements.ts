@@ -83,9 +83,7 @@ export function createAgreementQueries(
   }
   return {
     listAgreements() {
-      return toAgreements(
-        db.select().from(agreements).orderBy(asc(agreements.signedOn), asc(agreements.id)).all(),
-      );
+      return toAgreements(db.select().from(agreements).orderBy(asc(agreements.signedOn), asc(agreements.id)).all());
     },
     agreementsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

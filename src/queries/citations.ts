@@ -77,8 +77,7 @@ export function toCitation(row: Row) {
 export type Citation = ReturnType<typeof toCitation>;
 
 export function createCitationQueries(db: Db) {
-  const base = () =>
-    db.select(selection).from(citations).innerJoin(sources, eq(sources.id, citations.sourceId));
+  const base = () => db.select(selection).from(citations).innerJoin(sources, eq(sources.id, citations.sourceId));
 
   return {
     /** Citations of many records of one type, grouped by record key; documents first, then by position. */

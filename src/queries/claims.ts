@@ -8,10 +8,7 @@ import { groupBy, inOrder } from './mappers.js';
 
 type Row = typeof claims.$inferSelect;
 
-export function createClaimQueries(
-  db: Db,
-  citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
-) {
+export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
   function toClaims(rows: Row[]) {
     const cites = citationsFor(rows.map((r) => r.id));
     return rows.map((r) => ({

@@ -51,9 +51,7 @@ export function createEventQueries(db: Db) {
           ) SELECT slug FROM tree))`);
     }
     if (f.actor) {
-      where.push(
-        sql`${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${f.actor})`,
-      );
+      where.push(sql`${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${f.actor})`);
     }
     if (f.q) {
       where.push(
@@ -105,19 +103,11 @@ export function createEventQueries(db: Db) {
         const { startDate, seq } = query.cursor;
         where.push(
           descending
-            ? (or(
-                lt(events.startDate, startDate),
-                and(eq(events.startDate, startDate), lt(events.seq, seq)),
-              ) as SQL)
-            : (or(
-                gt(events.startDate, startDate),
-                and(eq(events.startDate, startDate), gt(events.seq, seq)),
-              ) as SQL),
+            ? (or(lt(events.startDate, startDate), and(eq(events.startDate, startDate), lt(events.seq, seq))) as SQL)
+            : (or(gt(events.startDate, startDate), and(eq(events.startDate, startDate), gt(events.seq, seq))) as SQL),
         );
       }
-      const order = descending
-        ? [desc(events.startDate), desc(events.seq)]
-        : [asc(events.startDate), asc(events.seq)];
+      const order = descending ? [desc(events.startDate), desc(events.seq)] : [asc(events.startDate), asc(events.seq)];
       const rows = db
         .select()
         .from(events)
@@ -130,8 +120,7 @@ export function createEventQueries(db: Db) {
       const last = pageRows.at(-1);
       return {
         items: toEvents(pageRows),
-        nextCursor:
-          more && last ? encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }) : null,
+        nextCursor: more && last ? encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }) : null,
       };
     },
 

@@ -80,9 +80,7 @@ export function createPlaceQueries(db: Db) {
         area_km2: r.areaKm2,
         area_note: r.areaNote,
         population:
-          r.population !== null
-            ? { count: r.population, year: r.populationYear, basis: r.populationBasis }
-            : null,
+          r.population !== null ? { count: r.population, year: r.populationYear, basis: r.populationBasis } : null,
         occupation: occupation
           ? { date: occupation.startDate, date_text: occupation.dateText, event_id: occupation.id }
           : null,
@@ -137,7 +135,12 @@ export function createPlaceQueries(db: Db) {
 
     placesWithLocation() {
       return toPlaces(
-        db.select().from(places).where(sql`${places.lat} IS NOT NULL`).orderBy(asc(places.seq)).all(),
+        db
+          .select()
+          .from(places)
+          .where(sql`${places.lat} IS NOT NULL`)
+          .orderBy(asc(places.seq))
+          .all(),
       );
     },
 

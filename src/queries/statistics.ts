@@ -8,10 +8,7 @@ import { groupBy, inOrder } from './mappers.js';
 
 type Row = typeof statistics.$inferSelect & { placeName: string | null; placeKind: string | null };
 
-export function createStatisticQueries(
-  db: Db,
-  citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
-) {
+export function createStatisticQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
   const base = () =>
     db
       .select({

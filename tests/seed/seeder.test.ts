@@ -122,8 +122,7 @@ describe('seeded database', () => {
     const a = new Database(databasePath, { readonly: true });
     const b = new Database(second, { readonly: true });
     try {
-      const version = (db: Database.Database) =>
-        db.prepare('SELECT version, sha256, counts FROM dataset').get();
+      const version = (db: Database.Database) => db.prepare('SELECT version, sha256, counts FROM dataset').get();
       expect(version(b)).toEqual(version(a));
       const tables = a
         .prepare(
@@ -164,8 +163,7 @@ describe('seeded database', () => {
     const events = load('events.yaml');
     const agreements = load('agreements.yaml');
     const db = new Database(databasePath, { readonly: true });
-    const count = (table: string) =>
-      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     try {
       expect(count('sources')).toBe(load('sources.yaml').length);
       expect(count('actors')).toBe(load('actors.yaml').length);
@@ -174,9 +172,7 @@ describe('seeded database', () => {
       expect(count('events')).toBe(events.length);
       expect(count('event_places')).toBe(events.reduce((n, e) => n + (e.places?.length ?? 0), 0));
       expect(count('agreements')).toBe(agreements.length);
-      expect(count('agreement_provisions')).toBe(
-        agreements.reduce((n, a) => n + (a.provisions?.length ?? 0), 0),
-      );
+      expect(count('agreement_provisions')).toBe(agreements.reduce((n, a) => n + (a.provisions?.length ?? 0), 0));
       expect(count('statistics')).toBe(load('statistics.yaml').length);
       expect(count('claims')).toBe(load('claims.yaml').length);
       // Coverage floor of the article's facts.
@@ -198,20 +194,11 @@ describe('seeded database', () => {
         text: string;
         sha256: string;
       };
-      const original = readFileSync(
-        join(SEED_DATA_DIR, '..', 'sources', 'second-karabakh-war-2025-09-27.txt'),
-        'utf8',
-      );
+      const original = readFileSync(join(SEED_DATA_DIR, '..', 'sources', 'second-karabakh-war-2025-09-27.txt'), 'utf8');
       expect(article.text).toBe(original);
       expect(article.sha256).toBe(createHash('sha256').update(original).digest('hex'));
       // The project's copy must stay the shared original, byte for byte, wherever the shared folder is present.
-      const shared = join(
-        PROJECT_ROOT,
-        '..',
-        'shared',
-        'source-documents',
-        'second-karabakh-war-2025-09-27.txt',
-      );
+      const shared = join(PROJECT_ROOT, '..', 'shared', 'source-documents', 'second-karabakh-war-2025-09-27.txt');
       if (existsSync(shared)) expect(original).toBe(readFileSync(shared, 'utf8'));
     } finally {
       db.close();

@@ -14,10 +14,7 @@ export const eventPlaces = sqliteTable(
       .references(() => places.slug),
     role: text('role').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.placeSlug, t.role] }),
-    index('event_places_place_idx').on(t.placeSlug),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.placeSlug, t.role] }), index('event_places_place_idx').on(t.placeSlug)],
 );
 
 export const eventActors = sqliteTable(
@@ -31,8 +28,5 @@ export const eventActors = sqliteTable(
       .references(() => actors.id),
     role: text('role').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
-    index('event_actors_actor_idx').on(t.actorId),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.actorId, t.role] }), index('event_actors_actor_idx').on(t.actorId)],
 );
