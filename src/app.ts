@@ -2,10 +2,14 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import cors from '@fastify/cors';
 import graphql from './graphql/index.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
 import health from './plugins/health.js';
+import httpCaching from './plugins/http-caching.js';
+import openapi from './plugins/openapi.js';
+import rest from './rest/index.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false; the server logs JSON at LOG_LEVEL. */
@@ -36,7 +40,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = createFastify(config, options);
   await app.register(errors);
   await app.register(database, { databasePath: config.DATABASE_PATH });
+  // Public data: any origin may read it. Only /graphql takes POST.
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'POST', 'OPTIONS'], maxAge: 86_400 });
+  await app.register(httpCaching);
+  await app.register(openapi);
   await app.register(health);
+  await app.register(rest, { prefix: '/v1' });
   await app.register(graphql);
   return app;
 }

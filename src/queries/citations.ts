@@ -114,3 +114,7 @@ export function createCitationQueries(db: Db) {
     },
   };
 }
+
+/** The citation columns and row type, for look-ups added in other modules (src/queries/lookups.ts). */
+export { selection as citationSelection };
+export type { Row as CitationRow };

@@ -7,6 +7,7 @@ import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
 import { createEventQueries } from './events.js';
+import { createLookupQueries } from './lookups.js';
 import { eventRef } from './mappers.js';
 import { createPlaceQueries } from './places.js';
 import { createSourceQueries } from './sources.js';
@@ -49,6 +50,7 @@ export function createRepository(db: Db) {
     ...agreements,
     ...sources,
     ...timeline,
+    ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,
 

@@ -30,12 +30,7 @@ export function problemBody(status: number, detail: string, request: FastifyRequ
   };
 }
 
-export function sendProblem(
-  reply: FastifyReply,
-  status: number,
-  detail: string,
-  errors?: ParamError[],
-): FastifyReply {
+export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: ParamError[]): FastifyReply {
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -8,9 +8,7 @@ export const DateSpanSchema = z
   .object({
     start_date: IsoDay.describe('Earliest day the event may cover (inclusive).'),
     end_date: IsoDay.describe('Latest day the event may cover (inclusive).'),
-    precision: z
-      .enum(PRECISIONS)
-      .describe('How exactly the date is known; a year-only fact never matches a day.'),
+    precision: z.enum(PRECISIONS).describe('How exactly the date is known; a year-only fact never matches a day.'),
     date_text: z.string().describe('The source\'s own words for the date, e.g. "early 1990s".'),
     edtf: z.string().describe('The date as an EDTF (ISO 8601-2) string.'),
   })
@@ -45,9 +43,7 @@ export const CitationSchema = z
       .describe('Character offset where the quote starts: text.slice(start, end) === quote.'),
     end: z.number().int().nullable().describe('Character offset just after the quote.'),
     note: z.string().nullable(),
-    record: z
-      .object({ type: z.enum(RECORD_TYPES), id: z.string() })
-      .describe('The record this citation supports.'),
+    record: z.object({ type: z.enum(RECORD_TYPES), id: z.string() }).describe('The record this citation supports.'),
   })
   .meta({
     id: 'Citation',

@@ -12,7 +12,7 @@ export function isRealIsoDate(value: string): boolean {
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isRealIsoDate, 'is not a real calendar date');
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealIsoDate(v), 'is not a real calendar date');
 
 /** Days in a month, leap years included. */
 export function daysInMonth(year: number, month: number): number {

@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { daysInMonth, isRealIsoDate } from './dates.js';
 import { EVENT_KINDS, PLACE_KINDS } from './enums.js';
 
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial date stands for its whole period. */
 export function partialDate(bound: 'start' | 'end') {
   return z
     .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
     .refine((v) => {
-      if (v.length === 4) return true;
+      // A value that is not even shaped like a date was reported by the regex already.
+      if (v.length === 4 || !PARTIAL_DATE.test(v)) return true;
       if (v.length === 7) {
         const m = Number(v.slice(5, 7));
         return m >= 1 && m <= 12;
@@ -96,16 +99,9 @@ const KindListSchema = z
   })
   .describe(`Comma-separated event kinds: ${EVENT_KINDS.join(', ')}.`);
 
-const SearchTextSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+const SearchTextSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
-const FormatSchema = z
-  .enum(['json', 'csv'])
-  .optional()
-  .describe('`csv` answers text/csv, like Accept: text/csv.');
+const FormatSchema = z.enum(['json', 'csv']).optional().describe('`csv` answers text/csv, like Accept: text/csv.');
 
 function checkRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx) {
   if (value.from && value.to && value.from > value.to) {
@@ -130,7 +126,16 @@ export const EventsQuerySchema = z
     cursor: CursorSchema.optional(),
     format: FormatSchema,
   })
-  .superRefine(checkRange);
+  .superRefine((value, ctx) => {
+    checkRange(value, ctx);
+    if (value.cursor && value.cursor.sort !== value.sort) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: `was issued for sort=${value.cursor.sort}; keep the other parameters as they were`,
+      });
+    }
+  });
 export type EventsQuery = z.output<typeof EventsQuerySchema>;
 
 export const PageQuerySchema = z.strictObject({
@@ -192,7 +197,7 @@ export type SearchQuery = z.output<typeof SearchQuerySchema>;
 export const MonthDaySchema = z
   .string()
   .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
-  .refine((v) => isRealIsoDate(`2000-${v}`), 'is not a day of the year');
+  .refine((v) => !/^\d{2}-\d{2}$/.test(v) || isRealIsoDate(`2000-${v}`), 'is not a day of the year');
 
 export const SlugParamSchema = z.object({ slug });
 export const IdParamSchema = z.object({ id: slug });

@@ -62,6 +62,10 @@ export const PlaceEventSchema = z
   })
   .meta({ id: 'PlaceEvent', description: "An event of a place, with the place's role in it." });
 
+export const DistrictSchema = PlaceSchema.extend({
+  events: z.array(PlaceEventSchema).describe('Events of the district and the places inside it, in date order.'),
+}).meta({ id: 'District' });
+
 export const PlaceDetailSchema = PlaceSchema.extend({
   children: z.array(PlaceRefSchema),
   events: z.array(PlaceEventSchema).describe('Events of this place and the places inside it, in date order.'),

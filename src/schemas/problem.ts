@@ -9,9 +9,7 @@ export const ProblemSchema = z
     instance: z.string().optional(),
     request_id: z.string().optional(),
     errors: z
-      .array(
-        z.object({ in: z.enum(['query', 'path', 'header', 'body']), name: z.string(), message: z.string() }),
-      )
+      .array(z.object({ in: z.enum(['query', 'path', 'header', 'body']), name: z.string(), message: z.string() }))
       .optional()
       .describe('Each bad parameter, for validation errors.'),
   })

@@ -33,8 +33,6 @@ export const MetaSchema = z
     built_at: z.string(),
     licence: z.string(),
     counts: z.record(z.string(), z.number().int()),
-    sources: z.array(
-      z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() }),
-    ),
+    sources: z.array(z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() })),
   })
   .meta({ id: 'Meta' });

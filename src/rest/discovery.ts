@@ -1,0 +1,83 @@
+// /v1/timeline, /v1/on-this-day, /v1/search and /v1/meta: ways into the data for widgets and curious readers.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MonthDaySchema, SearchQuerySchema, TimelineQuerySchema } from '../schemas/params.js';
+import { MetaSchema, OnThisDayItemSchema, SearchHitSchema, TimelineItemSchema } from '../schemas/timeline.js';
+import { sendList } from './list.js';
+import { itemResponses, listResponses } from './responses.js';
+
+const OnThisDaySchema = z
+  .object({
+    date: z.string().describe('MM-DD'),
+    today: z.string().describe('The server date the years count to.'),
+    data: z.array(OnThisDayItemSchema),
+  })
+  .meta({ id: 'OnThisDay' });
+
+export function yearsAgo(startDate: string, today: Date): number {
+  return today.getUTCFullYear() - Number(startDate.slice(0, 4));
+}
+
+const discovery: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/timeline',
+    {
+      schema: {
+        tags: ['discovery'],
+        summary: 'Compact items across events, agreements and statistics in a window, for timeline widgets',
+        querystring: TimelineQuerySchema,
+        response: listResponses(TimelineItemSchema, 'A page of timeline items in date order.'),
+      },
+    },
+    async (request, reply) => sendList(request, reply, app.data.current().timeline(request.query), request.query.limit),
+  );
+
+  app.get(
+    '/on-this-day/:date',
+    {
+      schema: {
+        tags: ['discovery'],
+        summary: 'Events on this day of the year, with how many years ago',
+        description: 'Precision-aware: only facts known to the day match; a year-only fact never does.',
+        params: z.object({ date: MonthDaySchema.meta({ example: '09-27' }) }),
+        response: itemResponses(OnThisDaySchema, 'Events on that day, oldest first.'),
+      },
+    },
+    async (request) => {
+      const today = new Date();
+      const events = app.data.current().onThisDay(request.params.date);
+      return {
+        date: request.params.date,
+        today: today.toISOString().slice(0, 10),
+        data: events.map((event) => ({ years_ago: yearsAgo(event.date.start_date, today), event })),
+      };
+    },
+  );
+
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['discovery'],
+        summary: 'One full-text search over events, places (all names), agreements, claims and quotes',
+        querystring: SearchQuerySchema,
+        response: listResponses(SearchHitSchema, 'Hits, best first, each with its type and a snippet.'),
+      },
+    },
+    async (request, reply) => sendList(request, reply, app.data.current().search(request.query), request.query.limit),
+  );
+
+  app.get(
+    '/meta',
+    {
+      schema: {
+        tags: ['discovery'],
+        summary: 'Dataset version, SHA-256, counts, licence and sources',
+        response: itemResponses(MetaSchema, 'The dataset metadata.'),
+      },
+    },
+    async () => app.data.current().getMeta(),
+  );
+};
+
+export default discovery;

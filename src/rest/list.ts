@@ -1,0 +1,42 @@
+// The one way a list endpoint answers: { data, page } as JSON, or CSV on request, with an RFC 8288 Link header.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toCsv } from './csv.js';
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+export function wantsCsv(request: FastifyRequest): boolean {
+  const format = (request.query as { format?: string } | undefined)?.format;
+  if (format) return format === 'csv';
+  const accept = request.headers.accept ?? '';
+  return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
+}
+
+function nextUrl(request: FastifyRequest, cursor: string): string {
+  const url = new URL(request.url, 'http://placeholder');
+  url.searchParams.set('cursor', cursor);
+  return `${url.pathname}${url.search}`;
+}
+
+export function sendList<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: { items: T[]; nextCursor: string | null },
+  limit: number,
+) {
+  reply.header('vary', 'Accept');
+  if (result.nextCursor) reply.header('link', `<${nextUrl(request, result.nextCursor)}>; rel="next"`);
+  if (wantsCsv(request)) {
+    return reply
+      .type(CSV_CONTENT_TYPE)
+      .serializer((body: string) => body)
+      .send(toCsv(result.items));
+  }
+  return reply.send({ data: result.items, page: { limit, next_cursor: result.nextCursor } });
+}
+
+/** Pages a short list held in memory (actors, agreements, sources) with the same numeric cursor as the rest. */
+export function pageOf<T>(items: readonly T[], limit: number, cursor: string | undefined) {
+  const offset = Number(cursor ?? 0);
+  const page = items.slice(offset, offset + limit);
+  return { items: page, nextCursor: offset + limit < items.length ? String(offset + limit) : null };
+}
