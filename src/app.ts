@@ -9,11 +9,12 @@ import errors from './plugins/errors.js';
 import health from './plugins/health.js';
 import httpCaching from './plugins/http-caching.js';
 import openapi from './plugins/openapi.js';
+import protection from './plugins/protection.js';
 import rest from './rest/index.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false; the server logs JSON at LOG_LEVEL. */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 function createFastify(config: Config, options: BuildOptions) {
@@ -27,8 +28,10 @@ function createFastify(config: Config, options: BuildOptions) {
     trustProxy: config.TRUST_PROXY as boolean,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Node checks header and request timeouts only every connectionsCheckingInterval (30 s by default),
+    // which would let a slow client hold a socket far past HEADERS_TIMEOUT.
+    ...({ http: { headersTimeout: config.HEADERS_TIMEOUT, connectionsCheckingInterval: 1000 } } as object),
   }).withTypeProvider<ZodTypeProvider>();
-  app.server.headersTimeout = config.HEADERS_TIMEOUT;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   return app;
@@ -38,11 +41,12 @@ export type App = ReturnType<typeof createFastify>;
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const app = createFastify(config, options);
+  await app.register(protection, { config });
   await app.register(errors);
   await app.register(database, { databasePath: config.DATABASE_PATH });
   // Public data: any origin may read it. Only /graphql takes POST.
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'POST', 'OPTIONS'], maxAge: 86_400 });
-  await app.register(httpCaching);
+  await app.register(httpCaching, { maxEntries: config.RESPONSE_CACHE_SIZE });
   await app.register(openapi);
   await app.register(health);
   await app.register(rest, { prefix: '/v1' });

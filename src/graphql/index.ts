@@ -1,6 +1,75 @@
-// GraphQL at /graphql (Mercurius), on the same query layer as REST. Filled in by the GraphQL work.
-import type { FastifyPluginAsync } from 'fastify';
+// GraphQL at /graphql (POST and GET) with GraphiQL at /graphiql: Mercurius over the same query layer as REST.
+// The schema is the SDL in schema/schema.graphql; resolvers are thin, and nested fields are batched by loaders.
+import AjvCompiler from '@fastify/ajv-compiler';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+// graphql's CommonJS entry, the one Mercurius requires: a second (ESM) copy, as bundler-style resolvers pick from
+// the "module" field, would fail graphql-js' instanceof checks. Every module here imports it the same way.
+import { buildSchema } from 'graphql/index.js';
+import mercurius, { type MercuriusOptions } from 'mercurius';
+import { readSnakeCaseKeys } from './casing.js';
+import type { GraphqlContext } from './context.js';
+import { CODES, formatErrors, refused } from './errors.js';
+import { checkCost, LIMITS, validationRules } from './limits.js';
+import { loaders } from './loaders.js';
+import { queryResolvers } from './resolvers/query.js';
+import { typeResolvers } from './resolvers/types.js';
+import { SDL } from './schema/sdl.js';
 
-const graphql: FastifyPluginAsync = async () => {};
+/** The schema of schema.graphql (compiled in as sdl.ts), its camelCase fields reading snake_case keys. */
+export function loadSchema() {
+  return readSnakeCaseKeys(buildSchema(SDL));
+}
+
+function isJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function refuseBatches(request: FastifyRequest) {
+  if (Array.isArray(request.body)) {
+    throw refused('Batched operations are not accepted: send one operation per request.', CODES.batchingDisabled);
+  }
+}
+
+/** Not wrapped in fastify-plugin: the JSON-schema compilers below stay inside this plugin. */
+const graphql: FastifyPluginAsync = async (app) => {
+  // The app compiles Zod schemas; Mercurius' routes carry JSON schemas, so they get Fastify's own compilers here.
+  app.setValidatorCompiler(AjvCompiler()({}, { customOptions: {} }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // GraphQL documents itself (introspection, the SDL); keep its routes out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+
+  const options: MercuriusOptions = {
+    schema: loadSchema(),
+    resolvers: { Query: queryResolvers, ...typeResolvers },
+    loaders,
+    context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
+    graphiql: true,
+    // No JIT: graphql-jit's errors carry no `locations`, so a query's errors would change shape once compiled.
+    // The parse/validation cache stays on (Mercurius' default).
+    jit: 0,
+    allowBatchedQueries: false,
+    errorFormatter: formatErrors,
+    validationRules: validationRules(),
+    graphql: { parseOptions: { maxTokens: LIMITS.tokens } },
+    persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(LIMITS.persistedQueries),
+    additionalRouteOptions: { preValidation: refuseBatches },
+  };
+  await app.register(mercurius, options);
+
+  // Mercurius takes a query that is not GraphQL but parses as JSON for a JSON-encoded AST; accept documents only.
+  app.graphql.addHook('preParsing', async (_schema, source) => {
+    if (isJson(source)) throw refused('Syntax Error: the query must be a GraphQL document.', CODES.parseFailed);
+  });
+  app.graphql.addHook('preExecution', async (schema, document, _context, variables) => {
+    checkCost(schema, document, variables as Record<string, unknown> | undefined);
+  });
+};
 
 export default graphql;

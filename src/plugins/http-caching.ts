@@ -1,9 +1,27 @@
-// ETag, Cache-Control and 304s for every GET: the data changes only when the dataset is rebuilt, so a client
-// (or CDN) may reuse an answer for a while and then revalidate it for the price of one hash comparison.
+// ETag, Cache-Control and 304s for every GET, and an in-memory cache of finished responses.
+// The data changes only when the dataset is rebuilt, so an answer computed once can be served many times:
+// a cache hit does no SQL, no JSON work and no hashing, and a client or CDN can revalidate for one comparison.
 import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import { wantsCsv } from '../rest/list.js';
 
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+/** Headers that belong to the representation and are replayed from the cache. */
+const REPLAYED = ['content-type', 'link', 'vary'] as const;
+
+interface CachedResponse {
+  body: string | Buffer;
+  etag: string;
+  version: string;
+  headers: Partial<Record<(typeof REPLAYED)[number], string>>;
+}
+
+export interface HttpCachingOptions {
+  /** Responses kept; 0 turns the cache off (ETags and 304s stay). */
+  maxEntries: number;
+}
 
 /** A weak validator from the dataset version and the exact bytes sent. */
 export function computeEtag(version: string, body: string | Buffer): string {
@@ -17,17 +35,76 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
 }
 
-export default fp(
-  async (app) => {
+declare module 'fastify' {
+  interface FastifyRequest {
+    responseCacheKey?: string;
+  }
+  interface FastifyReply {
+    servedFromCache?: boolean;
+  }
+}
+
+function sendNotModified(reply: FastifyReply, etag: string, version: string) {
+  reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+  return reply.code(304).send();
+}
+
+export default fp<HttpCachingOptions>(
+  async (app, { maxEntries }) => {
+    const cache =
+      maxEntries > 0
+        ? new LRUCache<string, CachedResponse>({
+            max: maxEntries,
+            maxSize: 64 * 1024 * 1024,
+            sizeCalculation: (entry) => entry.body.length + 256,
+          })
+        : null;
+
+    const cacheable = (request: FastifyRequest) =>
+      request.method === 'GET' && (request.url.startsWith('/v1/') || request.url.startsWith('/graphql?'));
+
+    if (cache) {
+      const serveFromCache = async (request: FastifyRequest, reply: FastifyReply) => {
+        if (!cacheable(request)) return;
+        const version = app.data.current().dataset.version;
+        const key = `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${request.url}`;
+        const hit = cache.get(key);
+        if (!hit) {
+          request.responseCacheKey = key;
+          return;
+        }
+        reply.servedFromCache = true;
+        if (etagMatches(request.headers['if-none-match'], hit.etag)) return sendNotModified(reply, hit.etag, version);
+        for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
+        reply.header('etag', hit.etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+        return reply
+          .code(200)
+          .serializer((body: string) => body)
+          .send(hit.body);
+      };
+      // A route-level hook, appended after the rate limiter's: a cache hit is still counted and limited.
+      app.addHook('onRoute', (route) => {
+        const existing = route.onRequest ? [route.onRequest].flat() : [];
+        route.onRequest = [...existing, serveFromCache] as typeof route.onRequest;
+      });
+    }
+
     app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.servedFromCache) return payload;
       if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
       if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
       if (reply.getHeader('cache-control') === 'no-store') return payload;
       const version = app.data.current().dataset.version;
       const etag = computeEtag(version, payload);
-      reply.header('etag', etag);
-      reply.header('cache-control', CACHE_CONTROL);
-      reply.header('x-dataset-version', version);
+      reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+      if (cache && request.responseCacheKey) {
+        const headers: CachedResponse['headers'] = {};
+        for (const name of REPLAYED) {
+          const value = reply.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        cache.set(request.responseCacheKey, { body: payload, etag, version, headers });
+      }
       if (etagMatches(request.headers['if-none-match'], etag)) {
         reply.code(304);
         reply.removeHeader('content-type');

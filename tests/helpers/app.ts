@@ -4,7 +4,15 @@ import { type App, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
-  return loadConfig({ DATABASE_PATH: inject('databasePath'), LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({
+    DATABASE_PATH: inject('databasePath'),
+    LOG_LEVEL: 'silent',
+    // Tests send many requests from one address; the rate-limit test sets its own limit.
+    RATE_LIMIT_MAX: '10000000',
+    // Tests run heavy synchronous loops in the server's own process; load shedding has its own test.
+    MAX_EVENT_LOOP_DELAY: '60000',
+    ...overrides,
+  });
 }
 
 export async function createTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<App> {

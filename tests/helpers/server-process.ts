@@ -1,5 +1,6 @@
-// Starts the real server as a child process on a free loopback port and waits until it listens.
+// Starts the real server as a child process on a free loopback port and waits until it answers.
 import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 export interface ServerProcess {
@@ -9,10 +10,28 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `node --import tsx src/server.ts`, or `npm <npmArgs>` when given (e.g. ['start']). */
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+  npmArgs?: string[],
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const [command, args] = npmArgs ? ['npm', npmArgs] : [process.execPath, ['--import', 'tsx', 'src/server.ts']];
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -22,22 +41,24 @@ export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): P
   child.stderr?.on('data', (d) => {
     output += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), timeoutMs);
-    const check = () => {
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.stderr?.on('data', check);
-    exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before listening: ${output}`));
-    });
-  });
-  return { child, url, output: () => output, exited };
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`server exited (${exitCode}) before answering: ${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url, output: () => output, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not answer within ${timeoutMs} ms: ${output}`);
 }

@@ -1,6 +1,6 @@
 // HTTP behaviour users rely on: ETag and 304, Cache-Control, CORS, CSV and content types.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestApp } from '../helpers/app.js';
 import { getJson, type ListBody } from '../helpers/json.js';
@@ -114,5 +114,49 @@ describe('content', () => {
     const response = await app.inject({ method: 'HEAD', url: '/v1/meta' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe('');
+  });
+});
+
+describe('response cache', () => {
+  it('serves a repeated request from memory: same bytes and ETag, no query', async () => {
+    const cached = await createTestApp();
+    try {
+      const repo = cached.data.current();
+      const spy = vi.spyOn(repo, 'listEvents');
+      const url = '/v1/events?from=2020-09-27&to=2020-11-10&limit=7';
+      const first = await cached.inject({ url });
+      const second = await cached.inject({ url });
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(second.body).toBe(first.body);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      expect(second.headers.link).toBe(first.headers.link);
+      expect(second.headers['x-ratelimit-remaining']).toBeDefined();
+      const notModified = await cached.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(notModified.statusCode).toBe(304);
+      // JSON and CSV of one URL are different representations, cached apart.
+      const csv = await cached.inject({ url, headers: { accept: 'text/csv' } });
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('never stores an error, and is off with RESPONSE_CACHE_SIZE=0', async () => {
+    const uncached = await createTestApp({ RESPONSE_CACHE_SIZE: '0' });
+    try {
+      const spy = vi.spyOn(uncached.data.current(), 'getEvent');
+      await uncached.inject({ url: '/v1/events/second-karabakh-war' });
+      await uncached.inject({ url: '/v1/events/second-karabakh-war' });
+      expect(spy).toHaveBeenCalledTimes(2);
+      expect((await uncached.inject({ url: '/v1/events/nope' })).statusCode).toBe(404);
+    } finally {
+      await uncached.close();
+    }
+    const bad = await app.inject({ url: '/v1/events?limit=0' });
+    const again = await app.inject({ url: '/v1/events?limit=0' });
+    expect(bad.statusCode).toBe(400);
+    expect(again.statusCode).toBe(400);
   });
 });

@@ -1,0 +1,30 @@
+// The ceiling: a bare Fastify server that answers each benchmark URL with a ready-made body of the same size as
+// the API's. Nothing can serve that answer faster on this machine, so the API's requests/s are measured against it.
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+
+interface Canned {
+  method: 'GET' | 'POST';
+  path: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const canned = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Canned[];
+// A revalidation (If-None-Match) of a URL is answered apart from the URL itself.
+const byKey = new Map(canned.map((c) => [`${c.method} ${c.path} ${c.status === 304}`, c]));
+const app = Fastify({ logger: false });
+app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+const answer = (method: 'GET' | 'POST') => async (request: FastifyRequest, reply: FastifyReply) => {
+  const hit = byKey.get(`${method} ${request.url} ${request.headers['if-none-match'] !== undefined}`);
+  if (!hit) return reply.code(404).send();
+  return reply
+    .code(hit.status)
+    .header('content-type', hit.contentType)
+    .send(hit.status === 304 ? undefined : hit.body);
+};
+app.get('/*', answer('GET'));
+app.post('/*', answer('POST'));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+console.log('ceiling ready');

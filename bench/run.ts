@@ -1,0 +1,302 @@
+// `npm run bench`: the built API against the ceiling (a bare Fastify returning ready-made bodies of the same size),
+// in one run on this machine. Loopback only; every phase is bounded in time. Writes bench/results/latest.json and
+// bench/results/ratios.svg. `--growth` adds the 10³/10⁵/10⁶-event growth runs with the response cache off.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { seedDatabase } from '../seed/seed.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { freePort } from '../tests/helpers/server-process.js';
+import { renderRatioChart } from './chart.js';
+import { buildSyntheticDatabase } from './synthetic.js';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
+    connections: { type: 'string', default: '32' },
+    growth: { type: 'boolean', default: false },
+    'growth-only': { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const TMP = join(PROJECT_ROOT, 'bench', 'tmp');
+const RESULTS = join(PROJECT_ROOT, 'bench', 'results');
+mkdirSync(TMP, { recursive: true });
+mkdirSync(RESULTS, { recursive: true });
+
+interface Scenario {
+  name: string;
+  kind: 'rest' | 'graphql' | '304';
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+const gql = (query: string) => JSON.stringify({ query });
+const SCENARIOS: Scenario[] = [
+  { name: 'events 27 Sep–10 Nov 2020', kind: 'rest', method: 'GET', path: '/v1/events?from=2020-09-27&to=2020-11-10' },
+  { name: 'district lachin', kind: 'rest', method: 'GET', path: '/v1/districts/lachin' },
+  { name: 'search Lachin', kind: 'rest', method: 'GET', path: '/v1/search?q=Lachin' },
+  { name: 'event by id', kind: 'rest', method: 'GET', path: '/v1/events/second-karabakh-war' },
+  {
+    name: 'GraphQL district page',
+    kind: 'graphql',
+    method: 'POST',
+    path: '/graphql',
+    body: gql(
+      '{ district(slug: "lachin") { slug name names { name language kind } occupation { date } return { date mode } ' +
+        'events { role event { id title date { startDate endDate precision } } } citations { sourceId quote start end } } }',
+    ),
+  },
+  {
+    name: 'GraphQL events window',
+    kind: 'graphql',
+    method: 'POST',
+    path: '/graphql',
+    body: gql(
+      '{ events(from: "2020-09-27", to: "2020-11-10", first: 20) { totalCount pageInfo { hasNextPage endCursor } ' +
+        'nodes { id kind title date { startDate endDate precision text } places { role place { slug name } } } } }',
+    ),
+  },
+  { name: '304 revalidation', kind: '304', method: 'GET', path: '/v1/districts/lachin' },
+];
+
+const TARGET: Record<Scenario['kind'], number> = { rest: 0.8, graphql: 0.5, '304': 0.9 };
+
+function start(command: string, argv: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, argv, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return Date.now() - started;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function startApi(databasePath: string, extra: Record<string, string> = {}) {
+  const port = await freePort();
+  const child = start(process.execPath, ['dist/src/server.js'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_MAX: '10000000',
+    // The load generator shares the machine; shedding would measure the benchmark, not the server.
+    MAX_EVENT_LOOP_DELAY: '60000',
+    ...extra,
+  });
+  const startupMs = await waitFor(`http://127.0.0.1:${port}/healthz`);
+  return { child, url: `http://127.0.0.1:${port}`, startupMs };
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  bytes: number;
+}
+
+async function measure(url: string, scenario: Scenario, extraHeaders: Record<string, string> = {}): Promise<Measured> {
+  const result = await autocannon({
+    url: `${url}${scenario.path}`,
+    method: scenario.method,
+    body: scenario.body,
+    headers: { ...(scenario.body ? { 'content-type': 'application/json' } : {}), ...scenario.headers, ...extraHeaders },
+    connections: CONNECTIONS,
+    duration: DURATION,
+    // A 304 is the expected answer of a revalidation.
+    expectBody: undefined,
+  });
+  const non2xx =
+    scenario.kind === '304' ? result.non2xx - (result.statusCodeStats?.['304']?.count ?? 0) : result.non2xx;
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx,
+    requests: result.requests.total,
+    bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+  };
+}
+
+async function fetchCanned(url: string, s: Scenario) {
+  const response = await fetch(`${url}${s.path}`, {
+    method: s.method,
+    body: s.body,
+    headers: s.body ? { 'content-type': 'application/json' } : {},
+  });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${s.name}: ${response.status} ${body.slice(0, 200)}`);
+  return { body, etag: response.headers.get('etag') ?? '', contentType: response.headers.get('content-type') ?? '' };
+}
+
+async function mainBench() {
+  const databasePath = join(TMP, 'history.sqlite');
+  rmSync(databasePath, { force: true });
+
+  // Start-up with seeding (no database yet), then with the existing database.
+  const seeding = await startApi(databasePath);
+  await stop(seeding.child);
+  const api = await startApi(databasePath);
+  console.log(
+    `start to first answer: ${api.startupMs} ms with an existing database, ${seeding.startupMs} ms with seeding`,
+  );
+
+  const canned = [];
+  for (const s of SCENARIOS) {
+    const got = await fetchCanned(api.url, s);
+    if (s.kind === '304') s.headers = { 'if-none-match': got.etag };
+    canned.push({
+      method: s.method,
+      path: s.path,
+      status: s.kind === '304' ? 304 : 200,
+      contentType: got.contentType,
+      body: got.body,
+    });
+  }
+  const cannedPath = join(TMP, 'ceiling.json');
+  writeFileSync(cannedPath, JSON.stringify(canned));
+  const ceilingPort = await freePort();
+  const ceiling = start(process.execPath, ['--import', 'tsx', 'bench/ceiling-server.ts', cannedPath], {
+    PORT: String(ceilingPort),
+  });
+  const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
+  await waitFor(`${ceilingUrl}/v1/districts/lachin`);
+
+  const rows = [];
+  for (const s of SCENARIOS) {
+    // Warm both servers (JIT, caches) before measuring.
+    await autocannon({
+      url: `${api.url}${s.path}`,
+      method: s.method,
+      body: s.body,
+      headers: { 'content-type': 'application/json', ...s.headers },
+      connections: 8,
+      amount: 500,
+    });
+    await autocannon({
+      url: `${ceilingUrl}${s.path}`,
+      method: s.method,
+      body: s.body,
+      headers: { 'content-type': 'application/json', ...s.headers },
+      connections: 8,
+      amount: 500,
+    });
+    const ours = await measure(api.url, s);
+    const top = await measure(ceilingUrl, s);
+    const ratio = Math.round((ours.rps / Math.max(1, top.rps)) * 100) / 100;
+    rows.push({ scenario: s.name, kind: s.kind, target: TARGET[s.kind], ratio, api: ours, ceiling: top });
+    console.log(
+      `${s.name.padEnd(28)} api ${String(ours.rps).padStart(6)} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms ` +
+        `err ${ours.errors} non2xx ${ours.non2xx} | ceiling ${String(top.rps).padStart(6)} req/s | ratio ${ratio} (target ${TARGET[s.kind]})`,
+    );
+  }
+  const rss = rssMb(api.child.pid as number);
+  await stop(api.child);
+  await stop(ceiling);
+  console.log(`RSS of the API after the bench: ${rss} MB`);
+  return { startup: { existing_ms: api.startupMs, seeding_ms: seeding.startupMs }, rss_mb_after: rss, scenarios: rows };
+}
+
+async function growthBench() {
+  const sizes = [0, 1_000, 100_000, 1_000_000];
+  const rows = [];
+  for (const size of sizes) {
+    let databasePath = join(TMP, 'history.sqlite');
+    if (size > 0) {
+      databasePath = join(TMP, `synthetic-${size}.sqlite`);
+      if (!existsSync(databasePath)) {
+        const t = Date.now();
+        buildSyntheticDatabase(`${databasePath}.tmp`, size);
+        rmSync(databasePath, { force: true });
+        writeFileSync(databasePath, readFileSync(`${databasePath}.tmp`));
+        rmSync(`${databasePath}.tmp`);
+        console.log(`built ${size} synthetic events in ${Date.now() - t} ms`);
+      }
+    } else if (!existsSync(databasePath)) {
+      seedDatabase({ databasePath });
+    }
+    const api = await startApi(databasePath, { RESPONSE_CACHE_SIZE: '0' });
+    // A deep keyset page: walk 20 pages of 100 into 1990–2010, then measure the page after.
+    let cursor = '';
+    for (let i = 0; i < 20; i++) {
+      const page = (await (
+        await fetch(`${api.url}/v1/events?from=1990&to=2010&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json()) as {
+        page: { next_cursor: string | null };
+      };
+      if (!page.page.next_cursor) break;
+      cursor = page.page.next_cursor;
+    }
+    const window: Scenario = {
+      name: 'window',
+      kind: 'rest',
+      method: 'GET',
+      path: '/v1/events?from=2020-09-27&to=2020-11-10',
+    };
+    const paging: Scenario = {
+      name: 'keyset page',
+      kind: 'rest',
+      method: 'GET',
+      path: `/v1/events?from=1990&to=2010&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    };
+    const w = await measure(api.url, window);
+    const p = await measure(api.url, paging);
+    await stop(api.child);
+    const label = size === 0 ? 'article' : String(size);
+    rows.push({ events: label, window: w, keyset_page: p });
+    console.log(
+      `${label.padStart(8)} events: window p50 ${w.p50} ms p99 ${w.p99} ms ${w.rps} req/s | keyset page p50 ${p.p50} ms p99 ${p.p99} ms ${p.rps} req/s`,
+    );
+  }
+  return rows;
+}
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  duration_s: DURATION,
+  connections: CONNECTIONS,
+};
+if (!args['growth-only']) results.main = await mainBench();
+if (args.growth || args['growth-only']) results.growth = await growthBench();
+const previous = existsSync(join(RESULTS, 'latest.json'))
+  ? JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8'))
+  : {};
+const merged = { ...previous, ...results };
+writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(merged, null, 2)}\n`);
+if (results.main) {
+  const main = results.main as { scenarios: { scenario: string; ratio: number; target: number }[] };
+  writeFileSync(join(RESULTS, 'ratios.svg'), renderRatioChart(main.scenarios));
+}
+console.log('wrote bench/results/latest.json and bench/results/ratios.svg');

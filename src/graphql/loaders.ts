@@ -1,0 +1,210 @@
+// Mercurius loaders for every nested field: all the parents of one field at one level of a request are answered
+// together by one batch function of the query layer, so the statements do not grow with the length of any list.
+import type { MercuriusLoaders } from 'mercurius';
+import type { Repository } from '../queries/repository.js';
+import type { GraphqlContext } from './context.js';
+import { placesBySlugs, sourcesByIds } from './records.js';
+
+interface LoaderQuery<T> {
+  obj: T;
+  params: unknown;
+}
+type Loader<T, R> = (queries: LoaderQuery<T>[], context: GraphqlContext) => Promise<R[]>;
+type Key = string | number;
+
+function unique<K>(keys: readonly (K | null | undefined)[]): K[] {
+  return [...new Set(keys.filter((k): k is K => k !== null && k !== undefined))];
+}
+
+function batch<T, K extends Key, V, F>(
+  keyOf: (obj: T) => K | null | undefined,
+  fetch: (repo: Repository, keys: K[]) => readonly (V | null | undefined)[],
+  fallback: F,
+): Loader<T, V | F> {
+  return async (queries, { repo }) => {
+    const keys = unique(queries.map((q) => keyOf(q.obj)));
+    const values = keys.length ? fetch(repo, keys) : [];
+    const index = new Map(keys.map((k, i) => [k, values[i]]));
+    return queries.map((q) => {
+      const key = keyOf(q.obj);
+      return key === null || key === undefined ? fallback : (index.get(key) ?? fallback);
+    });
+  };
+}
+
+/** A field holding the record (or null) that a key of its parent names. */
+const one = <T, K extends Key, V>(
+  keyOf: (obj: T) => K | null | undefined,
+  fetch: (repo: Repository, keys: K[]) => readonly (V | null | undefined)[],
+) => batch<T, K, V, null>(keyOf, fetch, null);
+
+/** A field holding the list of records that belong to its parent. */
+const many = <T, K extends Key, V>(
+  keyOf: (obj: T) => K | null | undefined,
+  fetch: (repo: Repository, keys: K[]) => readonly (V[] | undefined)[],
+) => batch<T, K, V[], V[]>(keyOf, fetch, []);
+
+/** Lists of references (by key) → lists of full records, with one look-up for every reference of the batch. */
+function resolveRefs<R, K extends Key, V>(
+  lists: readonly R[][],
+  keyOf: (ref: R) => K,
+  fetch: (keys: K[]) => readonly (V | null)[],
+): V[][] {
+  const keys = unique(lists.flat().map(keyOf));
+  const values = keys.length ? fetch(keys) : [];
+  const index = new Map(keys.map((k, i) => [k, values[i]]));
+  return lists.map((list) => list.map((ref) => index.get(keyOf(ref))).filter((v): v is V => v != null));
+}
+
+const events = (repo: Repository, ids: string[]) => repo.eventsByIds(ids);
+const actors = (repo: Repository, ids: string[]) => repo.actorsByIds(ids);
+const agreements = (repo: Repository, ids: string[]) => repo.agreementsByIds(ids);
+
+/** The event a record points at by `event_id`. */
+const eventOf = one((o: { event_id: string | null }) => o.event_id, events);
+/** The event a reference ({ id, … }) names. */
+const eventById = one((o: { id: string }) => o.id, events);
+
+const placeLoaders = {
+  parent: one((p: { parent: { slug: string } | null }) => p.parent?.slug, placesBySlugs),
+  children: many(
+    (p: { slug: string }) => p.slug,
+    (repo, slugs: string[]) =>
+      resolveRefs(
+        repo.childrenForPlaces(slugs),
+        (c) => c.slug,
+        (keys) => placesBySlugs(repo, keys),
+      ),
+  ),
+  events: many(
+    (p: { slug: string }) => p.slug,
+    (repo, slugs: string[]) => repo.eventsForPlaces(slugs),
+  ),
+  statistics: many(
+    (p: { slug: string }) => p.slug,
+    (repo, slugs: string[]) => repo.statisticsForPlaces(slugs),
+  ),
+  citations: many(
+    (p: { slug: string }) => p.slug,
+    (repo, slugs: string[]) => repo.citationsOf('place', slugs),
+  ),
+};
+
+export const loaders: MercuriusLoaders<GraphqlContext> = {
+  Event: {
+    parent: one((e: { parent_id: string | null }) => e.parent_id, events),
+    children: many(
+      (e: { id: string }) => e.id,
+      (repo, ids: string[]) =>
+        resolveRefs(
+          repo.childrenForEvents(ids),
+          (c) => c.id,
+          (keys) => repo.eventsByIds(keys),
+        ),
+    ),
+    actors: many(
+      (e: { id: string }) => e.id,
+      (repo, ids: string[]) => repo.actorsForEvents(ids),
+    ),
+    statistics: many(
+      (e: { id: string }) => e.id,
+      (repo, ids: string[]) => repo.statisticsForEvents(ids),
+    ),
+    claims: many(
+      (e: { id: string }) => e.id,
+      (repo, ids: string[]) => repo.claimsForEvents(ids),
+    ),
+    citations: many(
+      (e: { id: string }) => e.id,
+      (repo, ids: string[]) => repo.citationsOf('event', ids),
+    ),
+  },
+  EventPlace: { place: one((p: { slug: string }) => p.slug, placesBySlugs) },
+  EventActor: { actor: one((a: { id: string }) => a.id, actors) },
+  Place: placeLoaders,
+  District: placeLoaders,
+  PlaceEvent: { event: eventById },
+  Occupation: { event: eventOf },
+  Return: {
+    event: eventOf,
+    agreement: one((r: { agreement_id: string | null }) => r.agreement_id, agreements),
+  },
+  Actor: {
+    affiliation: one((a: { affiliation: { id: string } | null }) => a.affiliation?.id, actors),
+    events: many(
+      (a: { id: string }) => a.id,
+      (repo, ids: string[]) => repo.eventsForActors(ids),
+    ),
+    citations: many(
+      (a: { id: string }) => a.id,
+      (repo, ids: string[]) => repo.citationsOf('actor', ids),
+    ),
+  },
+  ActorEvent: { event: eventById },
+  Agreement: {
+    event: eventOf,
+    citations: many(
+      (a: { id: string }) => a.id,
+      (repo, ids: string[]) => repo.citationsOf('agreement', ids),
+    ),
+  },
+  Signatory: { actor: one((s: { actor_id: string }) => s.actor_id, actors) },
+  AgreementPlace: { place: one((p: { slug: string }) => p.slug, placesBySlugs) },
+  Statistic: {
+    place: one((s: { place: { slug: string } | null }) => s.place?.slug, placesBySlugs),
+    event: eventOf,
+  },
+  Claim: {
+    claimantActor: one((c: { claimant_actor_id: string | null }) => c.claimant_actor_id, actors),
+    source: one((c: { source_id: string }) => c.source_id, sourcesByIds),
+    event: eventOf,
+  },
+  Source: {
+    // source(id) already holds the text; lists of sources do not.
+    text: async (queries: LoaderQuery<{ id: string; text?: string | null }>[], { repo }: GraphqlContext) => {
+      const missing = unique(queries.filter((q) => q.obj.text === undefined).map((q) => q.obj.id));
+      const texts = new Map(missing.length ? repo.sourceTexts(missing).map((t, i) => [missing[i], t]) : []);
+      return queries.map((q) => (q.obj.text !== undefined ? q.obj.text : (texts.get(q.obj.id) ?? null)));
+    },
+    citations: many(
+      (s: { id: string }) => s.id,
+      (repo, ids: string[]) => repo.citationsForSources(ids),
+    ),
+  },
+  Citation: { source: one((c: { source_id: string }) => c.source_id, sourcesByIds) },
+  SearchHit: {
+    record: async (queries: LoaderQuery<{ type: SearchHitType; id: string }>[], { repo }: GraphqlContext) => {
+      const found = new Map<string, unknown>();
+      for (const [type, fetch] of Object.entries(SEARCH_RECORDS) as [SearchHitType, SearchRecordFetch][]) {
+        const ids = unique(queries.filter((q) => q.obj.type === type).map((q) => q.obj.id));
+        if (ids.length === 0) continue;
+        fetch(repo, ids).forEach((record, i) => {
+          if (record) found.set(`${type}:${ids[i]}`, { ...record, [RECORD_TYPENAME]: SEARCH_TYPENAMES[type] });
+        });
+      }
+      return queries.map((q) => found.get(`${q.obj.type}:${q.obj.id}`) ?? null);
+    },
+  },
+};
+
+type SearchHitType = 'event' | 'place' | 'agreement' | 'claim' | 'quote';
+type SearchRecordFetch = (repo: Repository, ids: string[]) => readonly (object | null)[];
+
+/** Where the union SearchRecord keeps each record's GraphQL type name. */
+export const RECORD_TYPENAME = Symbol('typename');
+
+const SEARCH_TYPENAMES: Record<SearchHitType, string> = {
+  event: 'Event',
+  place: 'Place',
+  agreement: 'Agreement',
+  claim: 'Claim',
+  quote: 'Citation',
+};
+
+const SEARCH_RECORDS: Record<SearchHitType, SearchRecordFetch> = {
+  event: events,
+  place: placesBySlugs,
+  agreement: agreements,
+  claim: (repo, ids) => repo.claimsByIds(ids),
+  quote: (repo, ids) => repo.citationsByIds(ids.map(Number)),
+};

@@ -1,0 +1,1285 @@
+// Generated from schema.graphql by `npx tsx src/graphql/schema/sync.ts`: edit schema.graphql, not this file.
+export const SDL = `"""
+Read-only queries over the dataset: the same facts, filters and errors as the REST API under /v1.
+"""
+type Query {
+  """
+  Events by date range, kind, place, actor or words, in date order (start date, then a stable tiebreak).
+  """
+  events(
+    """
+    Start of the window: YYYY, YYYY-MM or YYYY-MM-DD; a partial date stands for its whole period.
+    """
+    from: String
+
+    """
+    End of the window (inclusive): YYYY, YYYY-MM or YYYY-MM-DD; a partial date stands for its whole period.
+    """
+    to: String
+
+    """How an event's span must relate to the window (default: overlaps)."""
+    match: EventMatch
+
+    """Only events of these kinds."""
+    kind: [EventKind!]
+
+    """Place slug; includes the events of the places inside it."""
+    place: String
+
+    """Actor id: only events the actor took part in."""
+    actor: String
+
+    """
+    Full-text search over titles and summaries; each word matches as a prefix.
+    """
+    q: String
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): EventConnection!
+
+  """One event, by id. An unknown id is a NOT_FOUND error."""
+  event(
+    """The event's id (a slug)."""
+    id: ID!
+  ): Event
+
+  """The seven districts around Karabakh, in the dataset's order."""
+  districts: [District!]!
+
+  """
+  One district, by slug. An unknown slug, or a place that is not a district, is a NOT_FOUND error.
+  """
+  district(
+    """The district's slug, e.g. lachin."""
+    slug: String!
+  ): District
+
+  """Places of every kind, in the dataset's order."""
+  places(
+    """Only places of this kind."""
+    kind: PlaceKind
+
+    """
+    Any official, alternate or historical name; case- and diacritic-insensitive (Laçın, Berdzor and lachin all find Lachin).
+    """
+    name: String
+
+    """Only the places directly inside the place with this slug."""
+    parent: String
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): PlaceConnection!
+
+  """One place of any kind, by slug. An unknown slug is a NOT_FOUND error."""
+  place(
+    """The place's slug, e.g. shusha."""
+    slug: String!
+  ): Place
+
+  """Agreements, by signing date."""
+  agreements: [Agreement!]!
+
+  """One agreement, by id. An unknown id is a NOT_FOUND error."""
+  agreement(
+    """The agreement's id (a slug)."""
+    id: ID!
+  ): Agreement
+
+  """
+  Figures, each with its unit, qualifier, reporter and as-of date; figures from different reporters are never merged.
+  """
+  statistics(
+    """What is counted, in snake_case (e.g. villages_taken)."""
+    subject: String
+
+    """
+    Figures as of this day: YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands for its first day).
+    """
+    asOf: String
+
+    """Place slug; includes the figures of the places inside it."""
+    place: String
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): StatisticConnection!
+
+  """States, people, organisations and armed forces, by id."""
+  actors: [Actor!]!
+
+  """One actor, by id. An unknown id is a NOT_FOUND error."""
+  actor(
+    """The actor's id (a slug)."""
+    id: ID!
+  ): Actor
+
+  """
+  The article held verbatim and the reference pages cited by URL; the document first.
+  """
+  sources: [Source!]!
+
+  """One source, by id. An unknown id is a NOT_FOUND error."""
+  source(
+    """The source's id (a slug)."""
+    id: ID!
+  ): Source
+
+  """
+  Sources' characterisations and allegations, always attributed; never plain facts.
+  """
+  claims(
+    """Only claims made by this source (its id)."""
+    source: String
+
+    """Only claims about this event (its id)."""
+    event: String
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): ClaimConnection!
+
+  """One claim, by id. An unknown id is a NOT_FOUND error."""
+  claim(
+    """The claim's id (a slug)."""
+    id: ID!
+  ): Claim
+
+  """
+  Compact items across events, agreements and statistics in a window, in date order, for timeline widgets.
+  """
+  timeline(
+    """Start of the window: YYYY, YYYY-MM or YYYY-MM-DD."""
+    from: String
+
+    """End of the window (inclusive): YYYY, YYYY-MM or YYYY-MM-DD."""
+    to: String
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): TimelineConnection!
+
+  """
+  Events on this day of the year, across years, oldest first. Only facts known to the day match; a year-only fact never does.
+  """
+  onThisDay(
+    """The day of the year as MM-DD, e.g. 09-27."""
+    date: String!
+  ): [OnThisDayItem!]!
+
+  """
+  One full-text search over events, places (every name), agreements, claims and quotes, best first.
+  """
+  search(
+    """Words to find; each word matches as a prefix, all must match."""
+    q: String!
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): SearchConnection!
+
+  """The dataset's version, SHA-256, counts, licence and sources."""
+  meta: Meta!
+}
+
+"""
+How an event's span [startDate, endDate] must relate to the [from, to] window.
+"""
+enum EventMatch {
+  """The event's span overlaps the window (the default)."""
+  overlaps
+
+  """The event's span lies inside the window."""
+  within
+}
+
+"""
+What an event is, in neutral words; the kind never carries one side's characterisation. Values are the REST API's, verbatim.
+"""
+enum EventKind {
+  """A place comes under the control of forces that took it."""
+  occupation
+
+  """People forced to leave their homes."""
+  displacement
+
+  """An organisation or format is founded."""
+  founding
+
+  """Talks between parties."""
+  negotiation
+
+  """Breaches of a ceasefire."""
+  ceasefire_violation
+
+  """Fighting begins."""
+  outbreak_of_fighting
+
+  """A military operation."""
+  military_operation
+
+  """A war, as a whole."""
+  war
+
+  """A place is taken by armed forces."""
+  capture
+
+  """A place is handed over under an agreement."""
+  handover
+
+  """An agreement is signed."""
+  agreement
+
+  """A ceasefire is agreed or takes effect."""
+  ceasefire
+
+  """Control of a place changes otherwise."""
+  control_change
+
+  """A day of remembrance or celebration is observed or established."""
+  observance
+
+  """Rebuilding."""
+  reconstruction
+
+  """An organisation or process is closed."""
+  closure
+}
+
+"""
+How exactly a date is known; a year-only fact never matches a day query.
+"""
+enum Precision {
+  """Known to the day."""
+  day
+
+  """Known to the month."""
+  month
+
+  """Known to the year."""
+  year
+
+  """Known to the decade."""
+  decade
+
+  """Approximate: the span is the source's own vague bounds."""
+  approximate
+}
+
+"""The kind of a place."""
+enum PlaceKind {
+  """A sovereign state."""
+  country
+
+  """A region."""
+  region
+
+  """An administrative district."""
+  district
+
+  """A city."""
+  city
+
+  """A town or village."""
+  settlement
+}
+
+"""What kind of name a place name is."""
+enum NameKind {
+  """The official name."""
+  official
+
+  """Another name in current use."""
+  alternate
+
+  """A former name."""
+  historical
+}
+
+"""How a place returned to Azerbaijani control."""
+enum ReturnMode {
+  """Taken in a military operation."""
+  military_operation
+
+  """Handed over under an agreement."""
+  handover
+}
+
+"""The kind of an actor."""
+enum ActorKind {
+  """A state."""
+  state
+
+  """A person."""
+  person
+
+  """An organisation."""
+  organisation
+
+  """Armed forces."""
+  armed_force
+
+  """A de facto authority."""
+  de_facto_authority
+}
+
+"""How a figure relates to the true number."""
+enum Qualifier {
+  """Exactly this number."""
+  exact
+
+  """About this number."""
+  approximate
+
+  """At least this number."""
+  at_least
+
+  """More than this number."""
+  more_than
+}
+
+"""What kind of statement a claim is."""
+enum ClaimKind {
+  """A characterisation of events or parties."""
+  characterisation
+
+  """An allegation."""
+  allegation
+
+  """A denial."""
+  denial
+
+  """An account of what happened, in the source's words."""
+  account
+}
+
+"""What effect an agreement had on a place."""
+enum AgreementEffect {
+  """The place was returned."""
+  returned
+
+  """The place hosts a corridor."""
+  corridor
+
+  """The place hosts peacekeepers."""
+  peacekeeping
+}
+
+"""What kind of source a source is."""
+enum SourceKind {
+  """A document held verbatim; its citations quote it to the character."""
+  document
+
+  """A public page cited by URL; it holds no text."""
+  reference
+}
+
+"""The kind of record a citation supports."""
+enum RecordType {
+  """An event."""
+  event
+
+  """A place."""
+  place
+
+  """One of a place's names."""
+  place_name
+
+  """An actor."""
+  actor
+
+  """An agreement."""
+  agreement
+
+  """A provision of an agreement."""
+  provision
+
+  """A statistic."""
+  statistic
+
+  """A claim."""
+  claim
+}
+
+"""The kind of record a timeline item stands for."""
+enum TimelineItemType {
+  """An event."""
+  event
+
+  """An agreement, at its signing date."""
+  agreement
+
+  """A statistic, at its as-of date."""
+  statistic
+}
+
+"""The kind of record a search hit found."""
+enum SearchHitType {
+  """An event's title or summary."""
+  event
+
+  """A place, under any of its names."""
+  place
+
+  """An agreement."""
+  agreement
+
+  """A claim."""
+  claim
+
+  """A quote from a document source."""
+  quote
+}
+
+"""Where a page of a list stands."""
+type PageInfo {
+  """Whether another page follows."""
+  hasNextPage: Boolean!
+
+  """
+  The cursor of the last edge of this page (pass it as \`after\` for the next page); null when the page is empty. Equals REST's page.next_cursor when another page follows.
+  """
+  endCursor: String
+}
+
+"""A page of events (Relay connection)."""
+type EventConnection {
+  """The events of this page, each with its cursor."""
+  edges: [EventEdge!]!
+
+  """The events of this page."""
+  nodes: [Event!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many events match the filters, across all pages."""
+  totalCount: Int!
+}
+
+"""An event with its cursor."""
+type EventEdge {
+  """
+  Pass as \`after\` to start the next page after this event (the same cursor format as REST's).
+  """
+  cursor: String!
+
+  """The event."""
+  node: Event!
+}
+
+"""When something happened, with how exactly it is known."""
+type DateSpan {
+  """Earliest day the event may cover (inclusive), YYYY-MM-DD."""
+  startDate: String!
+
+  """Latest day the event may cover (inclusive), YYYY-MM-DD."""
+  endDate: String!
+
+  """How exactly the date is known."""
+  precision: Precision!
+
+  """
+  The source's own words for the date, e.g. "early 1990s" (REST: date_text).
+  """
+  text: String!
+
+  """The date as an EDTF (ISO 8601-2) string."""
+  edtf: String!
+}
+
+"""Something that happened, dated, placed and sourced, in neutral words."""
+type Event {
+  """Stable slug."""
+  id: ID!
+
+  """What kind of event it is."""
+  kind: EventKind!
+
+  """Neutral title."""
+  title: String!
+
+  """Neutral summary; the sources' own words appear only in quotes."""
+  summary: String!
+
+  """When it happened."""
+  date: DateSpan!
+
+  """The id of the event this one is part of, if any."""
+  parentId: String
+
+  """The event this one is part of, if any."""
+  parent: Event
+
+  """The places the event concerns, each with its role in it."""
+  places: [EventPlace!]!
+
+  """The events that are part of this one, in date order."""
+  children: [Event!]!
+
+  """The actors that took part, each with its role."""
+  actors: [EventActor!]!
+
+  """Figures about this event."""
+  statistics: [Statistic!]!
+
+  """Sources' characterisations and allegations about this event."""
+  claims: [Claim!]!
+
+  """The sources this event rests on."""
+  citations: [Citation!]!
+}
+
+"""A place an event concerns, with its role in it."""
+type EventPlace {
+  """The place's role in the event, e.g. location or target."""
+  role: String!
+
+  """The place."""
+  place: Place!
+}
+
+"""An actor that took part in an event, with its role in it."""
+type EventActor {
+  """The actor's role in the event."""
+  role: String!
+
+  """The actor."""
+  actor: Actor!
+}
+
+"""One of a place's names, in one language and script."""
+type PlaceName {
+  """The name as written."""
+  name: String!
+
+  """BCP 47 tag: az, en, ru, hy, hy-Latn."""
+  language: String!
+
+  """ISO 15924 script code."""
+  script: String!
+
+  """Official, alternate or historical."""
+  kind: NameKind!
+
+  """Who uses the name, where it is one side's."""
+  usedBy: String
+
+  """
+  What the name designates when narrower than the place, e.g. its centre town.
+  """
+  appliesTo: String
+}
+
+"""A point on the map (WGS 84)."""
+type Location {
+  """Latitude in degrees."""
+  lat: Float!
+
+  """Longitude in degrees."""
+  lon: Float!
+}
+
+"""A population figure."""
+type Population {
+  """Number of people."""
+  count: Int!
+
+  """The year the figure is for."""
+  year: Int
+
+  """What the figure rests on, e.g. a census."""
+  basis: String
+}
+
+"""When the place came under Armenian control."""
+type Occupation {
+  """The day, YYYY-MM-DD."""
+  date: String!
+
+  """The source's own words for the date."""
+  dateText: String!
+
+  """The id of the event that records it."""
+  eventId: String!
+
+  """The event that records it."""
+  event: Event!
+}
+
+"""When and how the place returned to Azerbaijani control."""
+type Return {
+  """The day, YYYY-MM-DD."""
+  date: String!
+
+  """Taken in a military operation or handed over under an agreement."""
+  mode: ReturnMode!
+
+  """The id of the agreement it was handed over under, for a handover."""
+  agreementId: String
+
+  """The agreement it was handed over under, for a handover."""
+  agreement: Agreement
+
+  """The id of the event that records it."""
+  eventId: String!
+
+  """The event that records it."""
+  event: Event!
+}
+
+"""A place of any kind, with its names in every language."""
+type Place {
+  """Stable slug."""
+  slug: String!
+
+  """The English form of the official name."""
+  name: String!
+
+  """What kind of place it is."""
+  kind: PlaceKind!
+
+  """The place it lies in, if any."""
+  parent: Place
+
+  """Its official, alternate and historical names in every language."""
+  names: [PlaceName!]!
+
+  """Where it is, if known."""
+  location: Location
+
+  """The name of its administrative centre."""
+  centreName: String
+
+  """Area in square kilometres."""
+  areaKm2: Float
+
+  """What the area figure rests on."""
+  areaNote: String
+
+  """Its population, where known."""
+  population: Population
+
+  """When it came under Armenian control, if it did."""
+  occupation: Occupation
+
+  """When and how it returned to Azerbaijani control, if it did."""
+  return: Return
+
+  """A note on the place."""
+  note: String
+
+  """The places directly inside it."""
+  children: [Place!]!
+
+  """
+  Events of this place and the places inside it, in date order, each once, with the place's role.
+  """
+  events: [PlaceEvent!]!
+
+  """Figures about this place."""
+  statistics: [Statistic!]!
+
+  """The sources this place's facts rest on."""
+  citations: [Citation!]!
+}
+
+"""
+One of the seven districts around Karabakh: a place of kind district, with the same fields as Place.
+"""
+type District {
+  """Stable slug."""
+  slug: String!
+
+  """The English form of the official name."""
+  name: String!
+
+  """Always district."""
+  kind: PlaceKind!
+
+  """The place it lies in."""
+  parent: Place
+
+  """Its official, alternate and historical names in every language."""
+  names: [PlaceName!]!
+
+  """Where it is, if known."""
+  location: Location
+
+  """The name of its administrative centre."""
+  centreName: String
+
+  """Area in square kilometres."""
+  areaKm2: Float
+
+  """What the area figure rests on."""
+  areaNote: String
+
+  """Its population, where known."""
+  population: Population
+
+  """When it came under Armenian control."""
+  occupation: Occupation
+
+  """When and how it returned to Azerbaijani control."""
+  return: Return
+
+  """A note on the district."""
+  note: String
+
+  """The places directly inside it."""
+  children: [Place!]!
+
+  """
+  Events of the district and the places inside it, in date order, each once, with the place's role.
+  """
+  events: [PlaceEvent!]!
+
+  """Figures about this district."""
+  statistics: [Statistic!]!
+
+  """The sources this district's facts rest on."""
+  citations: [Citation!]!
+}
+
+"""An event of a place, with the place's role in it."""
+type PlaceEvent {
+  """The place's role in the event."""
+  role: String!
+
+  """The event."""
+  event: Event!
+}
+
+"""A page of places (Relay connection)."""
+type PlaceConnection {
+  """The places of this page, each with its cursor."""
+  edges: [PlaceEdge!]!
+
+  """The places of this page."""
+  nodes: [Place!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+}
+
+"""A place with its cursor."""
+type PlaceEdge {
+  """Pass as \`after\` to start the next page after this place."""
+  cursor: String!
+
+  """The place."""
+  node: Place!
+}
+
+"""A state, person, organisation or armed force."""
+type Actor {
+  """Stable slug."""
+  id: ID!
+
+  """What kind of actor it is."""
+  kind: ActorKind!
+
+  """Its name."""
+  name: String!
+
+  """Who or what it is."""
+  description: String
+
+  """The actor it belongs to, e.g. a state for its armed forces."""
+  affiliation: Actor
+
+  """Events it took part in, with its role, in date order."""
+  events: [ActorEvent!]!
+
+  """The sources its facts rest on."""
+  citations: [Citation!]!
+}
+
+"""An event an actor took part in, with its role in it."""
+type ActorEvent {
+  """The actor's role in the event."""
+  role: String!
+
+  """The event."""
+  event: Event!
+}
+
+"""
+An agreement, with its signatories, provisions and the places it affected.
+"""
+type Agreement {
+  """Stable slug."""
+  id: ID!
+
+  """Full title."""
+  title: String!
+
+  """Short title."""
+  shortTitle: String!
+
+  """What kind of agreement it is, e.g. statement."""
+  kind: String!
+
+  """The day it was signed, YYYY-MM-DD."""
+  signedOn: String!
+
+  """The source's own words for the signing date."""
+  signedDateText: String!
+
+  """Whether it is in force."""
+  status: String!
+
+  """The id of the event of its signing."""
+  eventId: String
+
+  """The event of its signing."""
+  event: Event
+
+  """A note on the agreement."""
+  note: String
+
+  """Who signed it, in order."""
+  signatories: [Signatory!]!
+
+  """Its provisions, by point."""
+  provisions: [Provision!]!
+
+  """The places it affected."""
+  places: [AgreementPlace!]!
+
+  """The sources it rests on."""
+  citations: [Citation!]!
+}
+
+"""Who signed an agreement, in which office."""
+type Signatory {
+  """The signatory's actor id."""
+  actorId: String!
+
+  """The signatory's name."""
+  name: String!
+
+  """The office they signed in."""
+  office: String!
+
+  """The signatory."""
+  actor: Actor!
+}
+
+"""One provision of an agreement."""
+type Provision {
+  """Its point number."""
+  point: Int!
+
+  """What it provides, in neutral words."""
+  text: String!
+
+  """The sources it rests on."""
+  citations: [Citation!]!
+}
+
+"""A place an agreement affected, and how."""
+type AgreementPlace {
+  """The place's slug."""
+  slug: String!
+
+  """The place's name."""
+  name: String!
+
+  """What the agreement did to the place."""
+  effect: AgreementEffect!
+
+  """The day it was due, YYYY-MM-DD."""
+  dueOn: String
+
+  """The day it took effect, YYYY-MM-DD."""
+  effectiveOn: String
+
+  """A note."""
+  note: String
+
+  """The place."""
+  place: Place!
+}
+
+"""A figure with its unit, qualifier, reporter and as-of date."""
+type Statistic {
+  """Stable slug."""
+  id: ID!
+
+  """What is counted, in snake_case (e.g. villages_taken)."""
+  subject: String!
+
+  """What is counted, in words."""
+  label: String!
+
+  """The number."""
+  value: Float!
+
+  """The unit, e.g. villages."""
+  unit: String!
+
+  """How the number relates to the true number."""
+  qualifier: Qualifier!
+
+  """The day the figure is as of, YYYY-MM-DD."""
+  asOf: String
+
+  """The source's own words for the as-of date."""
+  asOfText: String
+
+  """
+  Who reported the figure: figures from different reporters are never merged.
+  """
+  reporter: String
+
+  """What the figure rests on."""
+  basis: String
+
+  """The place the figure is about."""
+  place: Place
+
+  """The id of the event the figure is about."""
+  eventId: String
+
+  """The event the figure is about."""
+  event: Event
+
+  """The sources it rests on."""
+  citations: [Citation!]!
+}
+
+"""A page of statistics (Relay connection)."""
+type StatisticConnection {
+  """The statistics of this page, each with its cursor."""
+  edges: [StatisticEdge!]!
+
+  """The statistics of this page."""
+  nodes: [Statistic!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+}
+
+"""A statistic with its cursor."""
+type StatisticEdge {
+  """Pass as \`after\` to start the next page after this statistic."""
+  cursor: String!
+
+  """The statistic."""
+  node: Statistic!
+}
+
+"""
+A source's own characterisation or allegation, attributed to it; never a plain fact.
+"""
+type Claim {
+  """Stable slug."""
+  id: ID!
+
+  """What kind of statement it is."""
+  kind: ClaimKind!
+
+  """Who says so."""
+  claimant: String!
+
+  """The claimant's actor id, where the claimant is an actor."""
+  claimantActorId: String
+
+  """The claimant, where it is an actor."""
+  claimantActor: Actor
+
+  """The claim in neutral reporting words ("The article says that …")."""
+  statement: String!
+
+  """The id of the source that makes the claim."""
+  sourceId: String!
+
+  """The source that makes the claim."""
+  source: Source!
+
+  """The id of the event the claim is about."""
+  eventId: String
+
+  """The event the claim is about."""
+  event: Event
+
+  """The quotes it rests on."""
+  citations: [Citation!]!
+}
+
+"""A page of claims (Relay connection)."""
+type ClaimConnection {
+  """The claims of this page, each with its cursor."""
+  edges: [ClaimEdge!]!
+
+  """The claims of this page."""
+  nodes: [Claim!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+}
+
+"""A claim with its cursor."""
+type ClaimEdge {
+  """Pass as \`after\` to start the next page after this claim."""
+  cursor: String!
+
+  """The claim."""
+  node: Claim!
+}
+
+"""A document held verbatim or a reference page cited by URL."""
+type Source {
+  """Stable slug."""
+  id: ID!
+
+  """Document (held verbatim) or reference (cited by URL)."""
+  kind: SourceKind!
+
+  """Title."""
+  title: String!
+
+  """Publisher."""
+  publisher: String
+
+  """Place of publication."""
+  placeOfPublication: String
+
+  """Day of publication, YYYY-MM-DD."""
+  publishedOn: String
+
+  """BCP 47 language tag."""
+  language: String!
+
+  """The source's URL, where it has one."""
+  url: String
+
+  """SHA-256 of the stored text (documents only)."""
+  sha256: String
+
+  """The licence it is published under."""
+  licence: String
+
+  """How many citations rest on it."""
+  citationCount: Int!
+
+  """The full text, verbatim, for documents; null for references."""
+  text: String
+
+  """Every citation of this source, in text order."""
+  citations: [Citation!]!
+}
+
+"""
+A record resting on a source, to the exact sentence where the source holds text.
+"""
+type Citation {
+  """Citation number."""
+  id: Int!
+
+  """The id of the source."""
+  sourceId: String!
+
+  """The source's title."""
+  sourceTitle: String!
+
+  """The source's kind."""
+  sourceKind: SourceKind!
+
+  """The source's URL, where it has one."""
+  url: String
+
+  """
+  The exact words of a document source; null for references, which hold no text.
+  """
+  quote: String
+
+  """
+  Character offset where the quote starts: text.slice(start, end) === quote.
+  """
+  start: Int
+
+  """Character offset just after the quote."""
+  end: Int
+
+  """A note, e.g. the value a reference page gives."""
+  note: String
+
+  """The record this citation supports."""
+  record: CitationRecord!
+
+  """The source."""
+  source: Source!
+}
+
+"""The record a citation supports."""
+type CitationRecord {
+  """The kind of record."""
+  type: RecordType!
+
+  """The record's id (a slug, or a number for place names and provisions)."""
+  id: String!
+}
+
+"""A compact item for timeline widgets."""
+type TimelineItem {
+  """The kind of record it stands for."""
+  type: TimelineItemType!
+
+  """The record's id."""
+  id: String!
+
+  """
+  The record's kind (an event kind, an agreement kind or a statistic subject).
+  """
+  kind: String!
+
+  """The record's title."""
+  title: String!
+
+  """When."""
+  date: DateSpan!
+}
+
+"""A page of timeline items (Relay connection)."""
+type TimelineConnection {
+  """The items of this page, each with its cursor."""
+  edges: [TimelineEdge!]!
+
+  """The items of this page."""
+  nodes: [TimelineItem!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+}
+
+"""A timeline item with its cursor."""
+type TimelineEdge {
+  """Pass as \`after\` to start the next page after this item."""
+  cursor: String!
+
+  """The item."""
+  node: TimelineItem!
+}
+
+"""An event on this day of the year, with how many years ago it was."""
+type OnThisDayItem {
+  """Whole years between the event's year and the server's current year."""
+  yearsAgo: Int!
+
+  """The event."""
+  event: Event!
+}
+
+"""
+A search hit: what was found (type, id, title, snippet, REST url) and the record itself.
+"""
+type SearchHit {
+  """The kind of record found."""
+  type: SearchHitType!
+
+  """The record's id (a citation number for quotes)."""
+  id: String!
+
+  """The record's title."""
+  title: String!
+
+  """Matching text with the hit between [ and ]."""
+  snippet: String!
+
+  """Path of the record in the REST API."""
+  url: String!
+
+  """
+  The record found: an Event, Place, Agreement, Claim, or a Citation for a quote.
+  """
+  record: SearchRecord!
+}
+
+"""The record a search hit found."""
+union SearchRecord = Event | Place | Agreement | Claim | Citation
+
+"""A page of search hits, best first (Relay connection)."""
+type SearchConnection {
+  """The hits of this page, each with its cursor."""
+  edges: [SearchEdge!]!
+
+  """The hits of this page."""
+  nodes: [SearchHit!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+}
+
+"""A search hit with its cursor."""
+type SearchEdge {
+  """Pass as \`after\` to start the next page after this hit."""
+  cursor: String!
+
+  """The hit."""
+  node: SearchHit!
+}
+
+"""How many records of one kind the dataset holds."""
+type RecordCount {
+  """The kind of record (a table name, e.g. events)."""
+  type: String!
+
+  """How many."""
+  count: Int!
+}
+
+"""The dataset's metadata."""
+type Meta {
+  """Dataset version: changes whenever any seed input changes."""
+  version: String!
+
+  """SHA-256 over every seed input."""
+  sha256: String!
+
+  """When the database was built (ISO 8601)."""
+  builtAt: String!
+
+  """The data's licence."""
+  licence: String!
+
+  """How many records of each kind the dataset holds."""
+  counts: [RecordCount!]!
+
+  """Every source, the document first."""
+  sources: [Source!]!
+}
+`;

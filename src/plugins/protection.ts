@@ -1,0 +1,75 @@
+// Defences for a public endpoint: per-address rate limit, load shedding, and security headers.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { problemBody, PROBLEM_CONTENT_TYPE } from '../rest/problem.js';
+
+export interface ProtectionOptions {
+  config: Config;
+}
+
+/** GraphiQL's page loads its scripts from a CDN; only that page may. */
+const GRAPHIQL_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
+  "img-src 'self' data: https://unpkg.com; font-src 'self' data: https://unpkg.com; connect-src 'self'; frame-ancestors 'none'";
+
+export default fp<ProtectionOptions>(
+  async (app, { config }) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI sets inline styles on its elements.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      // Public data, read from any origin: the resource policy must not block cross-origin reads.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith('/graphiql')) reply.header('content-security-policy', GRAPHIQL_CSP);
+      return payload;
+    });
+
+    await app.register(rateLimit, {
+      global: true,
+      max: config.RATE_LIMIT_MAX,
+      timeWindow: config.RATE_LIMIT_WINDOW,
+      // Fastify's request.ip honours X-Forwarded-For only when TRUST_PROXY says so.
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (request, context) => {
+        const error = new Error(
+          `Rate limit of ${context.max} requests per ${Math.round(config.RATE_LIMIT_WINDOW / 1000)} s exceeded; retry in ${context.after}.`,
+        ) as Error & { statusCode: number };
+        error.statusCode = 429;
+        return Object.assign(error, { request });
+      },
+    });
+
+    await app.register(underPressure, {
+      maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY,
+      // The delay is a mean over each interval: a short interval notices saturation before it has lasted long.
+      sampleInterval: 250,
+      retryAfter: 5,
+      pressureHandler: (request, reply) => {
+        reply
+          .code(503)
+          .header('retry-after', '5')
+          .type(PROBLEM_CONTENT_TYPE)
+          .serializer(JSON.stringify)
+          .send(problemBody(503, 'The server is overloaded; retry in a few seconds.', request));
+      },
+    });
+  },
+  { name: 'protection' },
+);

@@ -1,0 +1,117 @@
+// Nested fields are batched by loaders: the SQL statements a query runs do not grow with the length of its lists.
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { App } from '../../src/app.js';
+import { createTestApp } from '../helpers/app.js';
+import { gqlData } from './helpers.js';
+
+let app: App;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/**
+ * Counts every SQL statement run by better-sqlite3 in this process: Drizzle runs each query through a Statement's
+ * all/get/run/iterate (prepared once or per call), so spying on the Statement prototype counts executions,
+ * prepared statements included.
+ */
+function countStatements() {
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  probe.close();
+  const statements: string[] = [];
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    vi.spyOn(proto, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+      statements.push(this.source);
+      return original.apply(this, args);
+    });
+  }
+  return statements;
+}
+
+// Every nested field here has data for the first 5 events as for all of them (a field whose parents have no keys at
+// all runs no statement), so the counts must be equal.
+const EVENTS_QUERY = `query ($n: Int) {
+  events(first: $n) {
+    totalCount
+    edges { cursor }
+    nodes {
+      id
+      children { id title date { startDate } }
+      actors { role actor { id name } }
+      places { role place { slug names { name } occupation { date } } }
+      statistics { id value }
+      claims { id source { id title } }
+      citations { id quote source { id } }
+    }
+  }
+}`;
+
+interface EventsData {
+  events: {
+    totalCount: number;
+    nodes: { id: string; children: { id: string }[] }[];
+  };
+}
+
+async function run(n: number) {
+  const statements = countStatements();
+  const data = await gqlData<EventsData>(app, EVENTS_QUERY, { n });
+  vi.restoreAllMocks();
+  const nested = data.events.nodes.reduce((sum, e) => sum + 1 + e.children.length, 0);
+  return { statements, events: data.events.nodes.length, nested };
+}
+
+describe('loaders', () => {
+  it('answers 5 and 50 events with their relations in the same number of statements', async () => {
+    const small = await run(5);
+    const large = await run(50);
+    expect(small.events).toBe(5);
+    expect(large.events).toBeGreaterThan(30);
+    // The large answer holds at least 50 events (the page and their children).
+    expect(large.nested).toBeGreaterThanOrEqual(50);
+    expect(large.statements.length).toBe(small.statements.length);
+    // One statement (or a fixed few, for records built from several tables) per field, whatever the count:
+    // 23 today, for 5 events as for 39.
+    expect(large.statements.length).toBeLessThanOrEqual(25);
+  });
+
+  it('answers 1 and 7 districts with their events, places and citations in the same number of statements', async () => {
+    const query = `query ($n: Int) {
+      places(kind: district, first: $n) {
+        nodes {
+          slug
+          events { role event { id actors { actor { id } } citations { id } } }
+          children { slug }
+          statistics { id citations { id } }
+          citations { id source { id } }
+        }
+      }
+    }`;
+    const counts: number[] = [];
+    for (const n of [1, 7]) {
+      const statements = countStatements();
+      const data = await gqlData<{ places: { nodes: { events: unknown[] }[] } }>(app, query, { n });
+      vi.restoreAllMocks();
+      expect(data.places.nodes).toHaveLength(n);
+      if (n === 7) expect(data.places.nodes.flatMap((p) => p.events).length).toBeGreaterThan(30);
+      counts.push(statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('runs one statement for one nested field of many parents', async () => {
+    const statements = countStatements();
+    await gqlData(app, '{ events(first: 50) { nodes { id citations { id } } } }');
+    vi.restoreAllMocks();
+    const citationStatements = statements.filter((s) => /from "citations"/i.test(s));
+    expect(citationStatements).toHaveLength(1);
+  });
+});

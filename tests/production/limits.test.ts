@@ -1,0 +1,129 @@
+// Limits and masks: rate limit, wrong methods, security headers, and 500s that show nothing internal.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.js';
+import { createTestApp, testConfig } from '../helpers/app.js';
+
+describe('rate limit', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await createTestApp({ RATE_LIMIT_MAX: '25', RATE_LIMIT_WINDOW: '60000' });
+  });
+  afterAll(() => app.close());
+
+  it('answers exactly the configured number of requests, then 429 with Retry-After, counting unknown routes too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const url = i % 5 === 4 ? '/no/such/route' : '/v1/meta';
+      const response = await app.inject({ url, remoteAddress: '203.0.113.7' });
+      statuses.push(response.statusCode);
+      expect(response.headers['x-ratelimit-limit']).toBe('25');
+      expect(response.headers['x-ratelimit-remaining']).toBe(String(24 - i));
+      expect(response.headers['x-ratelimit-reset']).toBeDefined();
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(5);
+    const limited = await app.inject({ url: '/v1/meta', remoteAddress: '203.0.113.7' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.json()).toMatchObject({ status: 429, title: 'Too many requests' });
+    const unknown = await app.inject({ url: '/no/such/route', remoteAddress: '203.0.113.7' });
+    expect(unknown.statusCode).toBe(429);
+  });
+
+  it('counts each address on its own, and ignores X-Forwarded-For unless a proxy is trusted', async () => {
+    const other = await app.inject({ url: '/v1/meta', remoteAddress: '198.51.100.1' });
+    expect(other.statusCode).toBe(200);
+    const spoofed = await app.inject({
+      url: '/v1/meta',
+      remoteAddress: '203.0.113.7',
+      headers: { 'x-forwarded-for': '192.0.2.99' },
+    });
+    expect(spoofed.statusCode).toBe(429);
+  });
+});
+
+describe('methods and headers', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers 405 with Allow for a method a REST route does not take', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const response = await app.inject({ method, url: '/v1/events', payload: method === 'DELETE' ? undefined : {} });
+      expect(response.statusCode, method).toBe(405);
+      expect(response.headers.allow).toBe('GET, HEAD');
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const item = await app.inject({ method: 'DELETE', url: '/v1/districts/lachin' });
+    expect(item.statusCode).toBe(405);
+  });
+
+  it('sends security headers, with a CSP that lets /docs load its own scripts', async () => {
+    const response = await app.inject({ url: '/v1/meta' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const docs = await app.inject({ url: '/docs/' });
+    const csp = String(docs.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});
+
+describe('500s', () => {
+  it('show a generic problem with a request id that is also in the log line, and nothing internal', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp(testConfig(), { logger: { level: 'error', stream } });
+    app.get('/v1/test-only-boom', async () => {
+      throw new Error('SQLITE_CORRUPT: database disk image is malformed at /work/main/src/queries/events.ts:42');
+    });
+    await app.ready();
+    try {
+      const response = await app.inject({ url: '/v1/test-only-boom' });
+      expect(response.statusCode).toBe(500);
+      const body = response.json() as { detail: string; request_id: string };
+      expect(response.body).not.toMatch(/SQLITE|\/work\/|\.ts:|malformed/);
+      expect(body.detail).toContain(body.request_id);
+      const logged = lines
+        .map((l) => JSON.parse(l) as { reqId?: string; err?: { message: string } })
+        .find((l) => l.err);
+      expect(logged?.reqId).toBe(body.request_id);
+      expect(logged?.err?.message).toContain('SQLITE_CORRUPT');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('load shedding', () => {
+  it('answers 503 with Retry-After while the event loop is saturated, and recovers', async () => {
+    const app = await createTestApp({ MAX_EVENT_LOOP_DELAY: '50' });
+    try {
+      await app.inject({ url: '/healthz' });
+      const until = Date.now() + 900;
+      while (Date.now() < until) {
+        // Block the event loop, as a runaway request would.
+      }
+      // under-pressure samples the delay on a timer: give it a tick to notice.
+      await new Promise((r) => setTimeout(r, 30));
+      const shed = await app.inject({ url: '/v1/meta' });
+      expect(shed.statusCode).toBe(503);
+      expect(shed.headers['retry-after']).toBe('5');
+      expect(shed.headers['content-type']).toMatch(/^application\/problem\+json/);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await app.inject({ url: '/v1/meta' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
