@@ -7,8 +7,11 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.client.json ./
 COPY src ./src
+# The explorer's page and its build script: `npm run build` bundles it into dist/explorer, which the image keeps.
+COPY explorer ./explorer
+COPY scripts/build-explorer.ts ./scripts/
 COPY seed ./seed
 COPY migrations ./migrations
 RUN npm run build \

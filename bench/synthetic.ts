@@ -1,4 +1,5 @@
 // A deterministic synthetic dataset (seeded random) of N events spread over places and years, for growth benchmarks.
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -20,6 +21,7 @@ const KINDS = ['occupation', 'capture', 'handover', 'negotiation', 'ceasefire', 
 const DAY = 86_400_000;
 
 export function buildSyntheticDatabase(path: string, events: number, seed = 27): void {
+  rmSync(path, { force: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');

@@ -6,6 +6,7 @@ import cors from '@fastify/cors';
 import graphql from './graphql/index.js';
 import database from './plugins/database.js';
 import errors from './plugins/errors.js';
+import explorer from './plugins/explorer.js';
 import health from './plugins/health.js';
 import httpCaching from './plugins/http-caching.js';
 import openapi from './plugins/openapi.js';
@@ -51,5 +52,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(health);
   await app.register(rest, { prefix: '/v1' });
   await app.register(graphql);
+  await app.register(explorer);
   return app;
 }

@@ -15,8 +15,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_WINDOW: int(1000, 86_400_000).default(60_000),
   /** Trust X-Forwarded-For only behind a known proxy: a hop count, or false. */
   TRUST_PROXY: z.union([bool, int(1, 10)]).default(false),
-  /** Event-loop delay (ms) above which requests are shed with 503 + Retry-After. */
-  MAX_EVENT_LOOP_DELAY: int(10, 60_000).default(1000),
+  /** Event-loop delay (ms) above which requests are shed with 503 + Retry-After; 0 turns shedding off. */
+  MAX_EVENT_LOOP_DELAY: int(0, 60_000).default(1000),
   BODY_LIMIT: int(1024, 10 * 1024 * 1024).default(64 * 1024),
   REQUEST_TIMEOUT: int(1000, 600_000).default(10_000),
   HEADERS_TIMEOUT: int(1000, 600_000).default(5_000),

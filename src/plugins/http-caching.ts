@@ -44,6 +44,15 @@ declare module 'fastify' {
   }
 }
 
+function replayed(reply: FastifyReply): CachedResponse['headers'] {
+  const headers: CachedResponse['headers'] = {};
+  for (const name of REPLAYED) {
+    const value = reply.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
+}
+
 function sendNotModified(reply: FastifyReply, etag: string, version: string) {
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
   return reply.code(304).send();
@@ -82,28 +91,54 @@ export default fp<HttpCachingOptions>(
           .serializer((body: string) => body)
           .send(hit.body);
       };
-      // A route-level hook, appended after the rate limiter's: a cache hit is still counted and limited.
+      // A GraphQL POST is keyed on its parsed body, so it is looked up once the body is read.
+      const serveGraphqlFromCache = async (request: FastifyRequest, reply: FastifyReply) => {
+        if (request.method !== 'POST' || !request.body || typeof request.body !== 'object') return;
+        const version = app.data.current().dataset.version;
+        const key = `${version} graphql ${JSON.stringify(request.body)}`;
+        const hit = cache.get(key);
+        if (!hit) {
+          request.responseCacheKey = key;
+          return;
+        }
+        reply.servedFromCache = true;
+        for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
+        reply.header('x-dataset-version', version);
+        return reply
+          .code(200)
+          .serializer((body: string) => body)
+          .send(hit.body);
+      };
+      // Route-level hooks, appended after the rate limiter's: a cache hit is still counted and limited.
       app.addHook('onRoute', (route) => {
         const existing = route.onRequest ? [route.onRequest].flat() : [];
         route.onRequest = [...existing, serveFromCache] as typeof route.onRequest;
+        const methods = [route.method].flat();
+        if (route.url === '/graphql' && methods.includes('POST')) {
+          const pre = route.preHandler ? [route.preHandler].flat() : [];
+          route.preHandler = [...pre, serveGraphqlFromCache] as typeof route.preHandler;
+        }
       });
     }
 
     app.addHook('onSend', async (request, reply, payload) => {
       if (reply.servedFromCache) return payload;
-      if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
       if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+      // A GraphQL answer with errors may come from a limit or a fault: only clean answers are kept.
+      const cleanGraphql = !request.url.startsWith('/graphql') || !payload.includes('"errors"');
+      if (request.method === 'POST') {
+        if (cache && request.responseCacheKey && cleanGraphql) {
+          cache.set(request.responseCacheKey, { body: payload, etag: '', version: '', headers: replayed(reply) });
+        }
+        return payload;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
       if (reply.getHeader('cache-control') === 'no-store') return payload;
       const version = app.data.current().dataset.version;
       const etag = computeEtag(version, payload);
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
-      if (cache && request.responseCacheKey) {
-        const headers: CachedResponse['headers'] = {};
-        for (const name of REPLAYED) {
-          const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
-        }
-        cache.set(request.responseCacheKey, { body: payload, etag, version, headers });
+      if (cache && request.responseCacheKey && cleanGraphql) {
+        cache.set(request.responseCacheKey, { body: payload, etag, version, headers: replayed(reply) });
       }
       if (etagMatches(request.headers['if-none-match'], etag)) {
         reply.code(304);

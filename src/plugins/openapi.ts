@@ -36,17 +36,15 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => pruneUnusedSchemas(jsonSchemaTransformObject(input)),
+    transformObject: (input) => withPagesAndGraphql(pruneUnusedSchemas(jsonSchemaTransformObject(input))),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  // The document is built once, after every route is registered, and served as ready-made text.
-  let json = '';
-  let yaml = '';
-  app.addHook('onReady', async () => {
-    json = JSON.stringify(app.swagger());
-    yaml = openApiYaml(app.swagger());
-  });
+  // The document is built on first request, not at start-up (it costs a few hundred ms), then served as text.
+  let json: string | undefined;
+  let yaml: string | undefined;
+  const documentJson = () => (json ??= JSON.stringify(app.swagger()));
+  const documentYaml = () => (yaml ??= openApiYaml(app.swagger()));
   const text = (type: string, description: string) => ({
     200: { description, content: { [type]: { schema: z.string() } } },
   });
@@ -59,7 +57,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         response: text('application/json', 'OpenAPI 3.1'),
       },
     },
-    async (_request, reply) => reply.type('application/json; charset=utf-8').serializer(String).send(json),
+    async (_request, reply) => reply.type('application/json; charset=utf-8').serializer(String).send(documentJson()),
   );
   app.get(
     '/openapi.yaml',
@@ -70,7 +68,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         response: text('application/yaml', 'OpenAPI 3.1'),
       },
     },
-    async (_request, reply) => reply.type('application/yaml; charset=utf-8').serializer(String).send(yaml),
+    async (_request, reply) => reply.type('application/yaml; charset=utf-8').serializer(String).send(documentYaml()),
   );
 };
 
@@ -95,6 +93,106 @@ function pruneUnusedSchemas<T>(document: T): T {
   }
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   return { ...doc, components: { ...components, schemas: kept } } as T;
+}
+
+const html = (summary: string, description: string) => ({
+  get: {
+    tags: ['pages'],
+    summary,
+    description,
+    responses: { '200': { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+});
+
+const graphqlResult = {
+  description:
+    'A GraphQL result: `data`, and `errors` with `extensions.code` (BAD_USER_INPUT, NOT_FOUND, QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, …). ' +
+    'Limits refuse a query with HTTP 400 before it runs.',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { data: { type: ['object', 'null'] }, errors: { type: 'array', items: { type: 'object' } } },
+      },
+    },
+  },
+};
+
+/**
+ * The routes whose contract is not a Zod schema: GraphQL (described by its own SDL at
+ * src/graphql/schema/schema.graphql and by introspection) and the HTML pages. Listed here so that the document
+ * names every route the server answers.
+ */
+function withPagesAndGraphql<T>(document: T): T {
+  const doc = document as { paths?: Record<string, unknown>; tags?: { name: string; description: string }[] };
+  const query = {
+    name: 'query',
+    in: 'query',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The GraphQL document (or none, with a persisted query hash in extensions).',
+  };
+  doc.paths = {
+    ...doc.paths,
+    '/graphql': {
+      get: {
+        tags: ['graphql'],
+        summary: 'Run a GraphQL query from the URL (cacheable; automatic persisted queries supported)',
+        parameters: [
+          query,
+          {
+            name: 'variables',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'JSON-encoded variables.',
+          },
+          { name: 'operationName', in: 'query', required: false, schema: { type: 'string' } },
+          {
+            name: 'extensions',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'JSON; persistedQuery.',
+          },
+        ],
+        responses: { '200': graphqlResult, '400': graphqlResult },
+      },
+      post: {
+        tags: ['graphql'],
+        summary: 'Run a GraphQL query (one operation per request; batching is off)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  query: { type: 'string' },
+                  variables: { type: 'object' },
+                  operationName: { type: 'string' },
+                  extensions: { type: 'object' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': graphqlResult,
+          '400': graphqlResult,
+          '413': { description: 'Body over the limit (64 KiB by default).' },
+        },
+      },
+    },
+    '/graphiql': html('GraphiQL, an interactive GraphQL editor', 'Loads its own scripts from /graphiql/*.js.'),
+    '/docs': html('Interactive REST documentation (Swagger UI)', 'Serves its assets under /docs/static/.'),
+  };
+  doc.tags = [
+    ...(doc.tags ?? []),
+    { name: 'graphql', description: 'GraphQL over the same query layer; schema in src/graphql/schema/schema.graphql' },
+    { name: 'pages', description: 'HTML pages for people' },
+  ];
+  return document;
 }
 
 /** The one YAML rendering of the document: the committed openapi.yaml must equal it. */

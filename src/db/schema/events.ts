@@ -21,7 +21,9 @@ export const events = sqliteTable(
     monthDay: text('month_day'),
   },
   (t) => [
-    index('events_start_idx').on(t.startDate, t.endDate, t.seq),
+    // (start_date, seq) is the list order itself, so a page reads its rows in order and stops at the limit;
+    // end_date rides along so that the overlap test runs on the index, without reading each row.
+    index('events_start_seq_idx').on(t.startDate, t.seq, t.endDate),
     index('events_end_idx').on(t.endDate, t.seq),
     index('events_kind_start_idx').on(t.kind, t.startDate, t.seq),
     index('events_parent_idx').on(t.parentId),

@@ -1,0 +1,287 @@
+// The explorer in a real browser (Debian's Chromium driven by playwright-core) against the real app on 127.0.0.1:
+// timeline, map, district page, a fact's quote highlighted in the article, claims. Every other address is
+// blocked and must never be asked for. Screenshots go to test-artifacts/explorer/; the first load's weight is
+// printed.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExplorer } from '../../scripts/build-explorer.js';
+import type { App } from '../../src/app.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { createTestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const MISSING_CHROMIUM =
+  `The browser tests need Chromium at ${CHROMIUM}, which is missing: run \`apt-get install chromium\` ` +
+  '(Debian/Ubuntu; `.ci/run` does it in CI), then run the tests again.';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts', 'explorer');
+/** The first load (page, script, stylesheet and the API answers it reads) must stay small. */
+const FIRST_LOAD_BUDGET = 150_000;
+
+let app: App;
+let origin: string;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const blocked: string[] = [];
+const problems: string[] = [];
+
+async function shot(name: string, fullPage = true) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/** Goes to a route of the explorer (`#/claims`) and waits until it has rendered. */
+async function open(hash: string) {
+  await page.goto(`${origin}/${hash}`);
+  await settled(hash.slice(1).split('?')[0] as string);
+}
+
+/** Waits until the route at `path` (`/district/lachin`) is on show. */
+async function settled(path: string) {
+  await page.waitForSelector(`main[data-path="${path}"]:not([aria-busy]) h1`);
+}
+
+/** Every date on the page is a <time> with a YYYY-MM-DD datetime. */
+async function expectMachineReadableDates() {
+  const datetimes = await page
+    .locator('time')
+    .evaluateAll((elements) => elements.map((e) => e.getAttribute('datetime')));
+  expect(datetimes.length).toBeGreaterThan(0);
+  for (const datetime of datetimes) expect(datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+}
+
+/** One heading per page; every control and link has an accessible name; every input a label. */
+async function expectBasicAccessibility() {
+  expect(await page.locator('h1').count()).toBe(1);
+  const unnamed = await page.locator('a, button, input, svg').evaluateAll((elements) =>
+    elements
+      .filter((e) => {
+        const label =
+          e.getAttribute('aria-label') ??
+          e.getAttribute('aria-labelledby') ??
+          (e.id ? e.ownerDocument.querySelector(`label[for="${e.id}"]`)?.textContent : null) ??
+          (e.closest('label') ? 'label' : null) ??
+          e.querySelector('title')?.textContent ??
+          e.textContent;
+        const hidden = e.closest('[aria-hidden="true"]') !== null;
+        return !hidden && !(label ?? '').trim();
+      })
+      .map((e) => e.outerHTML.slice(0, 120)),
+  );
+  expect(unnamed).toEqual([]);
+}
+
+// A machine without the browser fails here, saying what to install, rather than skipping the browser tests.
+it(`has Chromium at ${CHROMIUM}`, () => {
+  expect(existsSync(CHROMIUM), MISSING_CHROMIUM).toBe(true);
+});
+
+describe('the explorer', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await buildExplorer();
+    app = await createTestApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the app has no port');
+    origin = `http://127.0.0.1:${address.port}`;
+
+    userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    // Only the app under test may be reached; anything else is recorded and refused.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('loads the overview from the app alone, with a map of the districts coloured by how they returned', async () => {
+    const responses: { url: string; bytes: number }[] = [];
+    const sized: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      sized.push(
+        request.sizes().then((sizes) => {
+          responses.push({ url: request.url(), bytes: sizes.responseHeadersSize + sizes.responseBodySize });
+        }),
+      );
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    await settled('/');
+    await Promise.all(sized);
+    page.removeAllListeners('requestfinished');
+
+    const total = responses.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(
+      `explorer first load: ${responses.length} requests, ${total} bytes transferred\n` +
+        responses.map((r) => `  ${String(r.bytes).padStart(7)}  ${r.url.slice(origin.length)}`).join('\n'),
+    );
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(FIRST_LOAD_BUDGET);
+    expect(responses.every((r) => r.url.startsWith(origin))).toBe(true);
+
+    const markers = page.locator('svg.map a.place');
+    expect(await markers.count()).toBe(9);
+    expect(await page.locator('svg.map a.place-district').count()).toBe(7);
+    // Lachin was handed over (a square), Fuzuli taken in the military operation (a circle); each links to its page.
+    const lachin = page.locator('svg.map a[data-slug="lachin"]');
+    expect(await lachin.getAttribute('href')).toBe('#/district/lachin');
+    expect(await lachin.locator('rect.marker').getAttribute('fill')).toBe('#1f5fa0');
+    expect(await page.locator('svg.map a[data-slug="fuzuli"] circle.marker').getAttribute('fill')).toBe('#b35806');
+    expect(await page.locator('table.districts tbody tr').count()).toBe(7);
+    // The English name, with the other names beside it.
+    expect(await page.locator('table.districts th:has(a[href="#/district/lachin"]) [lang="az"]').textContent()).toBe(
+      'Laçın',
+    );
+    await expectMachineReadableDates();
+    await expectBasicAccessibility();
+    await shot('overview');
+  });
+
+  it('shows the war’s start and the 10 November statement on the timeline, and zooms to the 44 days', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Timeline' }).click();
+    await settled('/timeline');
+    expect(page.url()).toContain('#/timeline');
+
+    const start = page.locator('.tl-row[data-id="fighting-breaks-out-2020-09-27"]');
+    expect(await start.locator('time').getAttribute('datetime')).toBe('2020-09-27');
+    expect(await start.locator('time').textContent()).toBe('27 September 2020');
+    const statement = page.locator('.tl-row[data-id="trilateral-statement-2020"]');
+    expect(await statement.locator('time').getAttribute('datetime')).toBe('2020-11-10');
+    expect(await statement.textContent()).toContain('Trilateral statement of 10 November 2020');
+
+    // "Early 1990s" is a span over 1990–1994, drawn as an approximate bar, not a point.
+    const early = page.locator('.tl-row[data-id="occupation-of-karabakh-and-seven-districts"]');
+    expect(await early.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))).toEqual([
+      '1990-01-01',
+      '1994-12-31',
+    ]);
+    expect(await early.textContent()).toContain('approximate');
+    const bar = await early.locator('.tl-span.tl-fuzzy').boundingBox();
+    expect(bar?.width).toBeGreaterThan(40);
+    await expectMachineReadableDates();
+    await expectBasicAccessibility();
+    await shot('timeline');
+
+    await page.getByRole('button', { name: /The 44-day war/ }).click();
+    await page.waitForFunction('location.hash.includes("from=2020-09-27")');
+    expect(await page.locator('.tl-status').textContent()).toContain('27 September 2020 to 10 November 2020');
+    expect(await early.count()).toBe(0);
+    // In the war's window the first day sits at the left of the track and the statement at its right.
+    const track = await start.locator('.tl-track').boundingBox();
+    const first = await start.locator('.tl-point').boundingBox();
+    const last = await statement.locator('.tl-point').boundingBox();
+    if (!track || !first || !last) throw new Error('timeline marks not drawn');
+    expect((first.x - track.x) / track.width).toBeLessThan(0.05);
+    expect((last.x - track.x) / track.width).toBeGreaterThan(0.95);
+    await shot('timeline-war');
+
+    // The keyboard zooms too: − on the focused chart widens the window.
+    await page.locator('.tl-chart').focus();
+    await page.keyboard.press('-');
+    await page.waitForFunction('!location.hash.includes("from=2020-09-27")');
+  });
+
+  it('opens a district from the map with the keyboard: names, occupation and return, events, figures', async () => {
+    await open('#/');
+    await page.locator('svg.map a[data-slug="lachin"]').focus();
+    await page.keyboard.press('Enter');
+    await settled('/district/lachin');
+    expect(page.url()).toMatch(/#\/district\/lachin$/);
+    expect(await page.locator('h1').textContent()).toContain('Lachin');
+
+    const names = page.locator('table.names');
+    for (const [lang, name] of [
+      ['en', 'Lachin'],
+      ['az', 'Laçın'],
+      ['ru', 'Лачинский район'],
+      ['hy', 'Բերձոր'],
+    ])
+      expect(await names.locator(`th[lang="${lang}"]`).allTextContents()).toContain(name);
+    const control = page.locator('dl.facts').first();
+    expect(await control.locator('time[datetime="1992-05-18"]').count()).toBe(1);
+    expect(await control.locator('time[datetime="2020-12-01"]').count()).toBe(1);
+    expect(await control.textContent()).toContain('handover');
+    expect(await page.locator('ol.events li').count()).toBeGreaterThan(3);
+    expect(await page.locator('table.statistics').textContent()).toContain('63,341');
+    // Claims about its events are attributed, never stated as facts.
+    const claims = page.locator('article.claim');
+    expect(await claims.count()).toBeGreaterThan(0);
+    for (const text of await claims.allTextContents()) expect(text).toMatch(/according to/);
+    await expectMachineReadableDates();
+    await expectBasicAccessibility();
+    await shot('district-lachin');
+  });
+
+  it('takes a fact to its quote, highlighted and scrolled into view in the article', async () => {
+    const quote = (await app.inject({ url: '/v1/sources/article-2025-09-27/citations' })).json() as {
+      data: { id: number; quote: string; record: { type: string; id: string } }[];
+    };
+    const citation = quote.data.find((c) => c.record.type === 'event' && c.record.id === 'lachin-handed-over-2020');
+    if (!citation) throw new Error('no quote for the Lachin handover in the article');
+
+    await page.locator('a.fact[data-record="event:lachin-handed-over-2020"]').first().click();
+    await settled('/source/article-2025-09-27');
+    expect(page.url()).toContain(`#/source/article-2025-09-27?cite=${citation.id}`);
+    const current = page.locator('mark.current');
+    expect((await current.allTextContents()).join('')).toBe(citation.quote);
+    // The quote is on screen and has focus; the callout names the fact it supports.
+    await page.waitForFunction(`(() => {
+      const mark = document.querySelector('mark.current');
+      const box = mark && mark.getBoundingClientRect();
+      return !!box && box.top >= 0 && box.bottom <= innerHeight && document.activeElement === mark;
+    })()`);
+    expect(await page.locator('.callout').textContent()).toContain('Lachin district returned to Azerbaijani control');
+    // Every cited sentence of the article is highlighted.
+    expect(await page.locator('.source-text mark').count()).toBeGreaterThan(20);
+    await expectMachineReadableDates();
+    await expectBasicAccessibility();
+    await shot('source-quote', false);
+  });
+
+  it('shows claims as claims, attributed to who makes them', async () => {
+    await open('#/claims');
+    const total = ((await app.inject({ url: '/v1/claims?limit=100' })).json() as { data: unknown[] }).data.length;
+    const cards = page.locator('article.claim');
+    expect(await cards.count()).toBe(total);
+    for (const text of await cards.allTextContents()) expect(text).toMatch(/— according to /);
+    await expectBasicAccessibility();
+    await shot('claims');
+  });
+
+  it('asked nothing of any address but the app, and logged no errors (CSP included)', () => {
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
