@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { claims } from '../db/schema/index.js';
 import type { ClaimsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
-import { groupBy, inOrder } from './mappers.js';
+import { groupBy, inOrder, pageOfRows } from './mappers.js';
 
 type Row = typeof claims.$inferSelect;
 
@@ -35,9 +35,7 @@ export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]
         .orderBy(asc(claims.seq))
         .limit(query.limit + 1)
         .all();
-      const more = rows.length > query.limit;
-      const page = more ? rows.slice(0, query.limit) : rows;
-      return { items: toClaims(page), nextCursor: more ? String(page.at(-1)?.seq) : null };
+      return pageOfRows(rows, query.limit, toClaims, (last) => String(last.seq));
     },
     claimsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

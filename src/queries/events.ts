@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
-import { dateSpan, eventRef, groupBy, inOrder } from './mappers.js';
+import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
 
 type EventRow = typeof events.$inferSelect;
 
@@ -119,13 +119,9 @@ export function createEventQueries(db: Db) {
         .orderBy(...order)
         .limit(query.limit + 1)
         .all();
-      const more = rows.length > query.limit;
-      const pageRows = more ? rows.slice(0, query.limit) : rows;
-      const last = pageRows.at(-1);
-      return {
-        items: toEvents(pageRows),
-        nextCursor: more && last ? encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }) : null,
-      };
+      return pageOfRows(rows, query.limit, toEvents, (last) =>
+        encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }),
+      );
     },
 
     countEvents(filters: EventFilters): number {

@@ -33,3 +33,14 @@ export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 export function inOrder<K, V>(keys: readonly K[], groups: Map<K, V[]>): V[][] {
   return keys.map((k) => groups.get(k) ?? []);
 }
+
+/**
+ * A page from rows fetched with LIMIT limit + 1: the extra row only says whether another page exists, and the
+ * next cursor is made from the last row kept.
+ */
+export function pageOfRows<R, T>(rows: R[], limit: number, toItems: (rows: R[]) => T[], cursorOf: (last: R) => string) {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  return { items: toItems(kept), nextCursor: more && last !== undefined ? cursorOf(last) : null };
+}

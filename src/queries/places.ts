@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
-import { dateSpan, groupBy, inOrder } from './mappers.js';
+import { dateSpan, groupBy, inOrder, pageOfRows } from './mappers.js';
 
 type PlaceRow = typeof places.$inferSelect;
 type EventRow = typeof events.$inferSelect;
@@ -117,9 +117,7 @@ export function createPlaceQueries(db: Db) {
         .orderBy(asc(places.seq))
         .limit(query.limit + 1)
         .all();
-      const more = rows.length > query.limit;
-      const page = more ? rows.slice(0, query.limit) : rows;
-      return { items: toPlaces(page), nextCursor: more ? String(page.at(-1)?.seq) : null };
+      return pageOfRows(rows, query.limit, toPlaces, (last) => String(last.seq));
     },
 
     placeRows(slugs: readonly string[]): (PlaceRow | null)[] {

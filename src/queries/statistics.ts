@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
-import { groupBy, inOrder } from './mappers.js';
+import { groupBy, inOrder, pageOfRows } from './mappers.js';
 
 type Row = typeof statistics.$inferSelect & { placeName: string | null; placeKind: string | null };
 
@@ -66,9 +66,7 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
         .orderBy(asc(statistics.seq))
         .limit(query.limit + 1)
         .all() as Row[];
-      const more = rows.length > query.limit;
-      const page = more ? rows.slice(0, query.limit) : rows;
-      return { items: toStatistics(page), nextCursor: more ? String(page.at(-1)?.seq) : null };
+      return pageOfRows(rows, query.limit, toStatistics, (last) => String(last.seq));
     },
     statisticsForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];

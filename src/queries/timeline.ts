@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
+import { pageOfRows } from './mappers.js';
 
 interface TimelineRow {
   type: 'event' | 'agreement' | 'statistic';
@@ -44,9 +45,8 @@ export function createTimelineQueries(db: Db, maxSpanDays: number) {
             FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${from} AND ${to}
         ) ORDER BY start_date, type = 'statistic', type = 'agreement', tiebreak, id
         LIMIT ${query.limit + 1} OFFSET ${offset}`);
-      const more = rows.length > query.limit;
-      return {
-        items: rows.slice(0, query.limit).map((r) => ({
+      const toItems = (kept: TimelineRow[]) =>
+        kept.map((r) => ({
           type: r.type,
           id: r.id,
           kind: r.kind,
@@ -58,9 +58,8 @@ export function createTimelineQueries(db: Db, maxSpanDays: number) {
             date_text: r.date_text,
             edtf: r.edtf,
           },
-        })),
-        nextCursor: more ? String(offset + query.limit) : null,
-      };
+        }));
+      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
     },
 
     search(query: SearchQuery) {
@@ -73,17 +72,9 @@ export function createTimelineQueries(db: Db, maxSpanDays: number) {
         WHERE search_fts MATCH ${ftsQuery(query.q)}
         ORDER BY bm25(search_fts, 0, 0, 4, 1, 1), s.rowid
         LIMIT ${query.limit + 1} OFFSET ${offset}`);
-      const more = rows.length > query.limit;
-      return {
-        items: rows.slice(0, query.limit).map((r) => ({
-          type: r.type,
-          id: r.id,
-          title: r.title,
-          snippet: r.snippet,
-          url: searchHitUrl(r),
-        })),
-        nextCursor: more ? String(offset + query.limit) : null,
-      };
+      const toItems = (kept: SearchRow[]) =>
+        kept.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: r.snippet, url: searchHitUrl(r) }));
+      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
     },
   };
 }
