@@ -16,7 +16,7 @@ export function renderRatioChart(rows: { scenario: string; ratio: number; target
         `<text x="${left - 8}" y="${y + 17}" text-anchor="end">${esc(r.scenario)}</text>`,
         `<rect x="${left}" y="${y + 4}" width="${w.toFixed(1)}" height="18" fill="${colour}"/>`,
         `<line x1="${tx}" x2="${tx}" y1="${y + 1}" y2="${y + 25}" stroke="#111" stroke-dasharray="3 2"/>`,
-        `<text x="${left + w + 6}" y="${y + 17}">${r.ratio.toFixed(2)}</text>`,
+        `<text x="${(left + w + 6).toFixed(1)}" y="${y + 17}">${r.ratio.toFixed(2)}</text>`,
       ].join('');
     })
     .join('\n  ');
