@@ -70,7 +70,8 @@ export function createTimelineQueries(db: Db, maxSpanDays: number) {
         FROM search_fts s
         LEFT JOIN citations c ON s.type = 'quote' AND c.id = CAST(s.ref_id AS INTEGER)
         WHERE search_fts MATCH ${ftsQuery(query.q)}
-        ORDER BY bm25(search_fts, 0, 0, 4, 1, 1), s.rowid
+        -- Records before the quotes that mention them: someone searching "Lachin" wants the district first.
+        ORDER BY s.type = 'quote', bm25(search_fts, 0, 0, 4, 1, 1), s.rowid
         LIMIT ${query.limit + 1} OFFSET ${offset}`);
       const toItems = (kept: SearchRow[]) =>
         kept.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: r.snippet, url: searchHitUrl(r) }));

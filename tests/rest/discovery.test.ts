@@ -67,6 +67,13 @@ describe('GET /v1/search', () => {
     expect(place?.snippet).toContain('[Berdzor]');
   });
 
+  it('ranks records before the quotes that mention them', async () => {
+    const { body } = await getJson<ListBody<{ type: string; id: string }>>(app, '/v1/search?q=Lachin&limit=50');
+    expect(body.data[0]).toMatchObject({ type: 'place', id: 'lachin' });
+    const types = body.data.map((h) => h.type);
+    expect(types.indexOf('quote')).toBeGreaterThan(types.lastIndexOf('event'));
+  });
+
   it('searches events, agreements, claims and quotes in one go', async () => {
     const { items } = await walk<{ type: string }>(app, '/v1/search?q=ceasefire&limit=50');
     const types = new Set(items.map((h) => h.type));
