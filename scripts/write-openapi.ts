@@ -14,7 +14,7 @@ try {
   seedDatabase({ databasePath });
   const app = await buildApp(loadConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' }), { logger: false });
   await app.ready();
-  writeFileSync(join(PROJECT_ROOT, 'openapi.yaml'), openApiYaml(app.swagger()));
+  writeFileSync(join(PROJECT_ROOT, 'openapi.yaml'), await openApiYaml(app.swagger()));
   await app.close();
   console.log('Wrote openapi.yaml');
 } finally {

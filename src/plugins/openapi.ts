@@ -3,7 +3,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { type FastifyPluginAsyncZod, jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { stringify } from 'yaml';
 import { z } from 'zod';
 
 export const API_TITLE = 'Karabakh History API';
@@ -44,7 +43,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
   let json: string | undefined;
   let yaml: string | undefined;
   const documentJson = () => (json ??= JSON.stringify(app.swagger()));
-  const documentYaml = () => (yaml ??= openApiYaml(app.swagger()));
+  const documentYaml = async () => (yaml ??= await openApiYaml(app.swagger()));
   const text = (type: string, description: string) => ({
     200: { description, content: { [type]: { schema: z.string() } } },
   });
@@ -68,7 +67,11 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         response: text('application/yaml', 'OpenAPI 3.1'),
       },
     },
-    async (_request, reply) => reply.type('application/yaml; charset=utf-8').serializer(String).send(documentYaml()),
+    async (_request, reply) =>
+      reply
+        .type('application/yaml; charset=utf-8')
+        .serializer(String)
+        .send(await documentYaml()),
   );
 };
 
@@ -195,8 +198,12 @@ function withPagesAndGraphql<T>(document: T): T {
   return document;
 }
 
-/** The one YAML rendering of the document: the committed openapi.yaml must equal it. */
-export function openApiYaml(document: unknown): string {
+/**
+ * The one YAML rendering of the document: the committed openapi.yaml must equal it. The YAML library is loaded on
+ * first use: it costs about 100 ms of start-up, and most servers never render YAML.
+ */
+export async function openApiYaml(document: unknown): Promise<string> {
+  const { stringify } = await import('yaml');
   return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
