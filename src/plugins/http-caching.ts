@@ -14,7 +14,6 @@ const REPLAYED = ['content-type', 'link', 'vary'] as const;
 interface CachedResponse {
   body: string | Buffer;
   etag: string;
-  version: string;
   headers: Partial<Record<(typeof REPLAYED)[number], string>>;
 }
 
@@ -53,8 +52,13 @@ function replayed(reply: FastifyReply): CachedResponse['headers'] {
   return headers;
 }
 
-function sendNotModified(reply: FastifyReply, etag: string, version: string) {
+/** The validator and caching headers, the same on a 200, a 304 and a cache hit. */
+function setCachingHeaders(reply: FastifyReply, etag: string, version: string) {
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+}
+
+function sendNotModified(reply: FastifyReply, etag: string, version: string) {
+  setCachingHeaders(reply, etag, version);
   return reply.code(304).send();
 }
 
@@ -85,7 +89,7 @@ export default fp<HttpCachingOptions>(
         reply.servedFromCache = true;
         if (etagMatches(request.headers['if-none-match'], hit.etag)) return sendNotModified(reply, hit.etag, version);
         for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
-        reply.header('etag', hit.etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+        setCachingHeaders(reply, hit.etag, version);
         return reply
           .code(200)
           .serializer((body: string) => body)
@@ -128,7 +132,7 @@ export default fp<HttpCachingOptions>(
       const cleanGraphql = !request.url.startsWith('/graphql') || !payload.includes('"errors"');
       if (request.method === 'POST') {
         if (cache && request.responseCacheKey && cleanGraphql) {
-          cache.set(request.responseCacheKey, { body: payload, etag: '', version: '', headers: replayed(reply) });
+          cache.set(request.responseCacheKey, { body: payload, etag: '', headers: replayed(reply) });
         }
         return payload;
       }
@@ -136,9 +140,9 @@ export default fp<HttpCachingOptions>(
       if (reply.getHeader('cache-control') === 'no-store') return payload;
       const version = app.data.current().dataset.version;
       const etag = computeEtag(version, payload);
-      reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
+      setCachingHeaders(reply, etag, version);
       if (cache && request.responseCacheKey && cleanGraphql) {
-        cache.set(request.responseCacheKey, { body: payload, etag, version, headers: replayed(reply) });
+        cache.set(request.responseCacheKey, { body: payload, etag, headers: replayed(reply) });
       }
       if (etagMatches(request.headers['if-none-match'], etag)) {
         reply.code(304);

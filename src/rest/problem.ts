@@ -37,7 +37,3 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
     .serializer(JSON.stringify)
     .send(problemBody(status, detail, reply.request, errors));
 }
-
-export class NotFoundError extends Error {
-  readonly statusCode = 404;
-}
