@@ -9,9 +9,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json tsconfig.client.json ./
 COPY src ./src
-# The explorer's page and its build script: `npm run build` bundles it into dist/explorer, which the image keeps.
+# The explorer's page and the build scripts: `npm run build` bundles the server into dist/server and the explorer
+# into dist/explorer, which the image keeps.
 COPY explorer ./explorer
-COPY scripts/build-explorer.ts ./scripts/
+COPY scripts/build-explorer.ts scripts/build-server.ts ./scripts/
 COPY seed ./seed
 COPY migrations ./migrations
 RUN npm run build \
@@ -31,4 +32,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/src/server.js"]
+CMD ["node", "dist/server/server.js"]

@@ -1,5 +1,6 @@
-// The ceiling: a bare Fastify server that answers each benchmark URL with a ready-made body of the same size as
-// the API's. Nothing can serve that answer faster on this machine, so the API's requests/s are measured against it.
+// The ceiling: a bare Fastify server that answers each benchmark URL with the API's own answer, recorded once:
+// the same status, headers and body, so the same bytes on the wire. Nothing can serve that answer faster on this
+// machine, so the API's requests/s are measured against it.
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 
@@ -7,7 +8,7 @@ interface Canned {
   method: 'GET' | 'POST';
   path: string;
   status: number;
-  contentType: string;
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -21,7 +22,7 @@ const answer = (method: 'GET' | 'POST') => async (request: FastifyRequest, reply
   if (!hit) return reply.code(404).send();
   return reply
     .code(hit.status)
-    .header('content-type', hit.contentType)
+    .headers(hit.headers)
     .send(hit.status === 304 ? undefined : hit.body);
 };
 app.get('/*', answer('GET'));

@@ -26,7 +26,10 @@ async function main() {
     console.log(`No database at ${config.DATABASE_PATH}: seeded dataset ${result.version}.`);
   }
 
+  // performance.now() counts from process start, so these are the phases of start-up as an operator sees them.
+  const imported = performance.now();
   const { buildApp } = await import('./app.js');
+  const built = performance.now();
   const app = await buildApp(config);
   closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an uncaught error');
@@ -34,6 +37,18 @@ async function main() {
     await app.close();
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const ms = (t: number) => Math.round(t);
+  app.log.info(
+    {
+      startup_ms: ms(performance.now()),
+      phases_ms: {
+        boot: ms(imported),
+        load_modules: ms(built - imported),
+        build_and_listen: ms(performance.now() - built),
+      },
+    },
+    'started',
+  );
 }
 
 main().catch((error) => {

@@ -203,7 +203,8 @@ function withPagesAndGraphql<T>(document: T): T {
  * first use: it costs about 100 ms of start-up, and most servers never render YAML.
  */
 export async function openApiYaml(document: unknown): Promise<string> {
-  const { stringify } = await import('yaml');
+  // `yaml` is CommonJS: its module.exports is the default export, whether Node or the server bundle loads it.
+  const { stringify } = (await import('yaml')).default;
   return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 

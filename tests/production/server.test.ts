@@ -110,6 +110,16 @@ describe('graceful shutdown', () => {
       120_000,
       ['start'],
     );
+    // npm start runs the bundle (dist/server): what it serves from files beside its dependencies must still be there.
+    const pages = ['/', '/docs/', '/docs/static/swagger-ui.css', '/graphiql', '/openapi.yaml', '/v1/meta'];
+    for (const path of pages) expect([path, (await fetch(`${server.url}${path}`)).status]).toEqual([path, 200]);
+    const graphql = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ district(slug: "lachin") { name } }' }),
+    });
+    expect(await graphql.json()).toEqual({ data: { district: { name: 'Lachin' } } });
+    expect(server.output()).toMatch(/"startup_ms":\d+/);
     const loops = runLoops(server.url, REST_URLS, 8, 3000);
     await new Promise((r) => setTimeout(r, 1000));
     const signalAt = Date.now();
