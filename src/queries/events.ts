@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from
 import type { Db } from '../db/client.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
+import { shiftIsoDate } from '../schemas/dates.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
 import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
 
@@ -29,18 +30,42 @@ export function createEventQueries(db: Db) {
     .where(eq(events.id, sql.placeholder('id')))
     .prepare();
 
-  function filterConditions(f: EventFilters): SQL[] {
+  /**
+   * The WHERE of an events query. The start date gets at most one lower and one upper bound, the tightest of the
+   * filter's and the cursor's, computed here: given two, SQLite starts the index range at the first, which on a
+   * deep page of 10⁶ events meant stepping over some 17,000 entries before the cursor.
+   */
+  function filterConditions(f: EventFilters, cursor?: { after?: string; before?: string }): SQL[] {
     const where: SQL[] = [];
+    const lower: string[] = [];
+    const upper: string[] = [];
     if (f.match === 'within') {
-      if (f.from) where.push(gte(events.startDate, f.from));
+      if (f.from) lower.push(f.from);
       if (f.to) where.push(lte(events.endDate, f.to));
     } else {
-      if (f.to) where.push(lte(events.startDate, f.to));
+      if (f.to) upper.push(f.to);
       if (f.from) {
         where.push(gte(events.endDate, f.from));
-        where.push(gte(events.startDate, sql`date(${f.from}, ${`-${maxSpanDays} days`})`));
+        // No event lasts longer than maxSpanDays, so none that overlaps `from` can start earlier than this.
+        lower.push(shiftIsoDate(f.from, -maxSpanDays));
       }
     }
+    if (cursor?.after) lower.push(cursor.after);
+    if (cursor?.before) upper.push(cursor.before);
+    if (lower.length)
+      where.push(
+        gte(
+          events.startDate,
+          lower.reduce((a, b) => (a > b ? a : b)),
+        ),
+      );
+    if (upper.length)
+      where.push(
+        lte(
+          events.startDate,
+          upper.reduce((a, b) => (a < b ? a : b)),
+        ),
+      );
     if (f.kind?.length) where.push(inArray(events.kind, f.kind));
     if (f.place) {
       where.push(sql`${events.id} IN (
@@ -99,12 +124,11 @@ export function createEventQueries(db: Db) {
     maxSpanDays,
 
     listEvents(query: EventsQuery) {
-      const where = filterConditions(query);
       const descending = query.sort === '-date';
+      const cursorStart = query.cursor?.startDate;
+      const where = filterConditions(query, descending ? { before: cursorStart } : { after: cursorStart });
       if (query.cursor) {
         const { startDate, seq } = query.cursor;
-        // The plain bound lets SQLite start the index range at the cursor; the OR alone would not.
-        where.push(descending ? lte(events.startDate, startDate) : gte(events.startDate, startDate));
         where.push(
           descending
             ? (or(lt(events.startDate, startDate), and(eq(events.startDate, startDate), lt(events.seq, seq))) as SQL)

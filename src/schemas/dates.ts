@@ -18,3 +18,20 @@ export const IsoDateSchema = z
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/**
+ * The ISO date `days` after (or before) `date`, clamped to years 0000–9999. Computed here rather than by SQLite's
+ * date(), so a query can hand SQLite one plain bound: given two lower bounds, SQLite starts its index range at
+ * only one of them, and it cannot tell which is the later when one is an expression.
+ */
+export function shiftIsoDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  shifted.setUTCFullYear(y, m - 1, d + days);
+  const year = shifted.getUTCFullYear();
+  if (year < 0) return '0000-01-01';
+  if (year > 9999) return '9999-12-31';
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}
