@@ -1,7 +1,8 @@
 // `npm run bench`: the built API against the ceiling (a bare Fastify returning ready-made bodies of the same size),
 // in one run on this machine. Loopback only; every phase is bounded in time. Writes bench/results/latest.json and
 // bench/results/ratios.svg. `--growth` adds the 10³/10⁵/10⁶-event growth runs with the response cache off.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '3' },
+    'no-pin': { type: 'boolean', default: false },
     growth: { type: 'boolean', default: false },
     'growth-only': { type: 'boolean', default: false },
     // A case-insensitive pattern: run only the scenarios whose names match (for working on one path).
@@ -71,8 +73,20 @@ const SCENARIOS: Scenario[] = [
 
 const TARGET: Record<Scenario['kind'], number> = { rest: 0.8, graphql: 0.5, '304': 0.9 };
 
+/**
+ * The servers run on CPU 0 and this process, the load generator, on CPU 1 (when there are two CPUs and taskset):
+ * left to the scheduler, the two share both cores unevenly and a run's ratio moved by ±0.15 from one run to the next.
+ */
+const PINNED =
+  !args['no-pin'] &&
+  availableParallelism() >= 2 &&
+  spawnSync('taskset', ['-p', '-c', '1', String(process.pid)]).status === 0;
+
+console.log(PINNED ? 'servers on CPU 0, load generator on CPU 1' : 'servers and load generator not pinned to CPUs');
+
 function start(command: string, argv: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, argv, {
+  const [file, fileArgs] = PINNED ? ['taskset', ['-c', '0', command, ...argv]] : [command, argv];
+  return spawn(file, fileArgs, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -304,6 +318,8 @@ const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   duration_s: DURATION,
   connections: CONNECTIONS,
+  rounds: ROUNDS,
+  pinned: PINNED,
 };
 if (!args['growth-only']) results.main = await mainBench();
 if (args.growth || args['growth-only']) results.growth = await growthBench();
