@@ -1,9 +1,11 @@
-// `npm run bench`: the built API against the ceiling (a bare Fastify returning ready-made bodies of the same size),
-// in one run on this machine. Loopback only; every phase is bounded in time. Writes bench/results/latest.json and
-// bench/results/ratios.svg. `--growth` adds the 10³/10⁵/10⁶-event growth runs with the response cache off.
+// `npm run bench`: the built API against the ceiling (a bare Fastify replaying the API's own recorded answers) and
+// against json-server 0.17 and PostGraphile 4 over PostgreSQL on the same data, in one run on this machine.
+// Loopback only; every phase is bounded in time. Writes bench/results/latest.json and bench/results/ratios.svg.
+// `--growth` adds the 10³/10⁵/10⁶-event growth runs with the response cache off; `--only <pattern>` runs some
+// scenarios without writing results; `--no-competitors` and `--no-pin` leave those parts out.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -11,6 +13,7 @@ import { seedDatabase } from '../seed/seed.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { freePort } from '../tests/helpers/server-process.js';
 import { renderRatioChart } from './chart.js';
+import { type Competitor, startJsonServer, startPostgraphile } from './competitors.js';
 import { buildSyntheticDatabase } from './synthetic.js';
 
 const { values: args } = parseArgs({
@@ -19,6 +22,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '3' },
     'no-pin': { type: 'boolean', default: false },
+    // Leaves out json-server and PostGraphile (they take a minute, and PostgreSQL).
+    'no-competitors': { type: 'boolean', default: false },
     growth: { type: 'boolean', default: false },
     'growth-only': { type: 'boolean', default: false },
     // A case-insensitive pattern: run only the scenarios whose names match (for working on one path).
@@ -80,12 +85,18 @@ const TARGET: Record<Scenario['kind'], number> = { rest: 0.8, graphql: 0.5, '304
 const PINNED =
   !args['no-pin'] &&
   availableParallelism() >= 2 &&
-  spawnSync('taskset', ['-p', '-c', '1', String(process.pid)]).status === 0;
+  spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]).status === 0;
+
+function pinToServerCpu(child: ChildProcess) {
+  if (PINNED) spawnSync('taskset', ['-a', '-p', '-c', '0', String(child.pid)]);
+}
 
 console.log(PINNED ? 'servers on CPU 0, load generator on CPU 1' : 'servers and load generator not pinned to CPUs');
 
 function start(command: string, argv: string[], env: Record<string, string>): ChildProcess {
-  const [file, fileArgs] = PINNED ? ['taskset', ['-c', '0', command, ...argv]] : [command, argv];
+  // A child inherits this process's CPU; it starts with all of them, and is pinned once it answers.
+  const all = `0-${availableParallelism() - 1}`;
+  const [file, fileArgs] = PINNED ? ['taskset', ['-c', all, command, ...argv]] : [command, argv];
   return spawn(file, fileArgs, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
@@ -130,7 +141,9 @@ async function startApi(databasePath: string, extra: Record<string, string> = {}
     MAX_EVENT_LOOP_DELAY: '0',
     ...extra,
   });
+  // Start-up is timed with every CPU available, as a server really starts; the load then finds it on CPU 0.
   const startupMs = await waitFor(`http://127.0.0.1:${port}/healthz`);
+  pinToServerCpu(child);
   return { child, url: `http://127.0.0.1:${port}`, startupMs };
 }
 
@@ -167,6 +180,17 @@ async function measure(url: string, scenario: Scenario, extraHeaders: Record<str
     bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
   };
 }
+async function warm(url: string, s: Scenario) {
+  await autocannon({
+    url: `${url}${s.path}`,
+    method: s.method,
+    body: s.body,
+    headers: { 'content-type': 'application/json', ...s.headers },
+    connections: 8,
+    amount: 500,
+  });
+}
+
 /** The run with the median requests/s (its latencies come with it, so each row is one real run). */
 function medianRun(runs: Measured[]): Measured {
   return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as Measured;
@@ -215,27 +239,14 @@ async function mainBench() {
   });
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
   await waitFor(`${ceilingUrl}/v1/districts/lachin`);
+  pinToServerCpu(ceiling);
 
   const rows = [];
   const only = args.only ? new RegExp(args.only, 'i') : null;
   for (const s of SCENARIOS.filter((scenario) => !only || only.test(scenario.name))) {
     // Warm both servers (JIT, caches) before measuring.
-    await autocannon({
-      url: `${api.url}${s.path}`,
-      method: s.method,
-      body: s.body,
-      headers: { 'content-type': 'application/json', ...s.headers },
-      connections: 8,
-      amount: 500,
-    });
-    await autocannon({
-      url: `${ceilingUrl}${s.path}`,
-      method: s.method,
-      body: s.body,
-      headers: { 'content-type': 'application/json', ...s.headers },
-      connections: 8,
-      amount: 500,
-    });
+    await warm(api.url, s);
+    await warm(ceilingUrl, s);
     // The two servers take turns, ROUNDS times, and each keeps its median round: a burst of noise on this shared
     // 2-core machine then moves one round, not the ratio.
     const oursRuns: Measured[] = [];
@@ -257,7 +268,89 @@ async function mainBench() {
   await stop(api.child);
   await stop(ceiling);
   console.log(`RSS of the API after the bench: ${rss} MB`);
-  return { startup: { existing_ms: api.startupMs, seeding_ms: seeding.startupMs }, rss_mb_after: rss, scenarios: rows };
+  const competitors = args['no-competitors'] || only ? undefined : await competitorsBench(rows);
+  return {
+    startup: { existing_ms: api.startupMs, seeding_ms: seeding.startupMs },
+    rss_mb_after: rss,
+    scenarios: rows,
+    competitors,
+  };
+}
+
+/** The processes this one started, and theirs: the competitors run a tree of them (PostgreSQL forks per client). */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name, in parentheses, may hold spaces: the parent pid is the second field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * json-server 0.17 and PostGraphile 4 over PostgreSQL, on the same data and the same load, each scenario against the
+ * one of ours it mirrors (bench/competitors.ts says how closely). Skipped, with the reason, where one cannot start.
+ */
+async function competitorsBench(ours: { scenario: string; api: Measured }[]) {
+  const databasePath = join(TMP, 'history.sqlite');
+  const tmpDir = join(TMP, 'competitors');
+  const rows = [];
+  const skipped: string[] = [];
+  const starters = [
+    ['json-server 0.17', () => startJsonServer(databasePath, tmpDir)],
+    ['PostGraphile 4', () => startPostgraphile(databasePath, tmpDir)],
+  ] as const;
+  for (const [label, startCompetitor] of starters) {
+    let competitor: Competitor;
+    try {
+      const started = await startCompetitor();
+      if ('skipped' in started) {
+        skipped.push(`${label}: ${started.skipped}`);
+        console.log(`${label} skipped: ${started.skipped}`);
+        continue;
+      }
+      competitor = started;
+    } catch (error) {
+      skipped.push(`${label}: ${(error as Error).message}`);
+      console.log(`${label} could not start: ${(error as Error).message}`);
+      continue;
+    }
+    try {
+      if (PINNED)
+        for (const pid of descendants(process.pid)) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)]);
+      for (const c of competitor.scenarios) {
+        const mirrored = ours.find((row) => row.scenario === c.ours);
+        const scenario: Scenario = { name: c.name, kind: 'rest', method: c.method, path: c.path, body: c.body };
+        await warm(competitor.url, scenario);
+        const theirs = await measure(competitor.url, scenario);
+        const factor = mirrored ? Math.round((mirrored.api.rps / Math.max(1, theirs.rps)) * 10) / 10 : null;
+        rows.push({ competitor: competitor.name, scenario: c.name, mirrors: c.ours, measured: theirs, factor });
+        console.log(
+          `${competitor.name.padEnd(16)} ${c.name.padEnd(28)} ${String(theirs.rps).padStart(6)} req/s ` +
+            `p50 ${theirs.p50} ms p99 ${theirs.p99} ms err ${theirs.errors} non2xx ${theirs.non2xx} | ` +
+            `ours ÷ theirs: ${factor ?? 'n/a'} (target 10, against '${c.ours}')`,
+        );
+      }
+    } finally {
+      await competitor.stop();
+    }
+  }
+  return { scenarios: rows, skipped };
 }
 
 async function growthBench() {

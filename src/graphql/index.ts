@@ -15,9 +15,13 @@ import { queryResolvers } from './resolvers/query.js';
 import { typeResolvers } from './resolvers/types.js';
 import { SDL } from './schema/sdl.js';
 
-/** The schema of schema.graphql (compiled in as sdl.ts), its camelCase fields reading snake_case keys. */
+/**
+ * The schema of schema.graphql (compiled in as sdl.ts), its camelCase fields reading snake_case keys.
+ * Checking the SDL's validity took 30 of the 50 ms this costs at start-up; the tests check it once instead
+ * (tests/graphql/schema.test.ts), and it cannot change between a test run and a start.
+ */
 export function loadSchema() {
-  return readSnakeCaseKeys(buildSchema(SDL));
+  return readSnakeCaseKeys(buildSchema(SDL, { assumeValidSDL: true }));
 }
 
 function isJson(source: string): boolean {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildClientSchema,
+  buildSchema,
   type GraphQLObjectType,
   type GraphQLSchema,
   getIntrospectionQuery,
@@ -13,9 +14,11 @@ import {
   isLeafType,
   isObjectType,
   printSchema,
+  validateSchema,
 } from 'graphql/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { SDL } from '../../src/graphql/schema/sdl.js';
 import { SCHEMA_FILE } from '../../src/graphql/schema/sync.js';
 import { createTestApp } from '../helpers/app.js';
 import { gqlData } from './helpers.js';
@@ -34,6 +37,13 @@ async function runningSchema() {
 }
 
 describe('schema.graphql', () => {
+  // The server builds it with assumeValidSDL, to start sooner: this is where its validity is checked.
+  it('is valid SDL and a valid schema', () => {
+    const schema = buildSchema(SDL);
+    expect(validateSchema(schema)).toEqual([]);
+    expect(() => buildSchema(`${SDL}\ntype Broken { field: NoSuchType }`)).toThrow(/Unknown type "NoSuchType"/);
+  });
+
   // The server runs on sdl.ts, generated from this file: the two drift apart when one is edited without the sync.
   it('is the schema /graphql serves, printed (run `npx tsx src/graphql/schema/sync.ts` after editing it)', async () => {
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
