@@ -229,7 +229,7 @@ async function mainBench() {
   for (const s of SCENARIOS) {
     if (s.kind === '304') s.headers = { 'if-none-match': (await fetchCanned(api.url, s)).headers.etag ?? '' };
     const got = await fetchCanned(api.url, s);
-    canned.push({ method: s.method, path: s.path, ...got });
+    canned.push({ method: s.method, path: s.path, requestBody: s.body, ...got });
   }
   const cannedPath = join(TMP, 'ceiling.json');
   writeFileSync(cannedPath, JSON.stringify(canned));
@@ -240,6 +240,11 @@ async function mainBench() {
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
   await waitFor(`${ceilingUrl}/v1/districts/lachin`);
   pinToServerCpu(ceiling);
+  // The ceiling must give each scenario the API's own answer, or the ratio compares different work.
+  for (const [i, s] of SCENARIOS.entries()) {
+    if ((await fetchCanned(ceilingUrl, s)).body !== canned[i]?.body)
+      throw new Error(`ceiling: wrong answer to ${s.name}`);
+  }
 
   const rows = [];
   const only = args.only ? new RegExp(args.only, 'i') : null;
@@ -395,13 +400,21 @@ async function growthBench() {
       method: 'GET',
       path: `/v1/events?from=1990&to=2010&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
     };
+    // How many events each answer holds: the article has 14 in 1990–2010, so its "page" is smaller than the rest.
+    const rowsOf = async (s: Scenario) =>
+      ((await (await fetch(`${api.url}${s.path}`)).json()) as { data: [] }).data.length;
+    const windowRows = await rowsOf(window);
+    const pageRows = await rowsOf(paging);
+    await warm(api.url, window);
     const w = await measure(api.url, window);
+    await warm(api.url, paging);
     const p = await measure(api.url, paging);
     await stop(api.child);
     const label = size === 0 ? 'article' : String(size);
-    rows.push({ events: label, window: w, keyset_page: p });
+    rows.push({ events: label, window: { ...w, rows: windowRows }, keyset_page: { ...p, rows: pageRows } });
     console.log(
-      `${label.padStart(8)} events: window p50 ${w.p50} ms p99 ${w.p99} ms ${w.rps} req/s | keyset page p50 ${p.p50} ms p99 ${p.p99} ms ${p.rps} req/s`,
+      `${label.padStart(8)} events: window (${windowRows} rows) p50 ${w.p50} ms p99 ${w.p99} ms ${w.rps} req/s | ` +
+        `keyset page (${pageRows} rows) p50 ${p.p50} ms p99 ${p.p99} ms ${p.rps} req/s`,
     );
   }
   return rows;
