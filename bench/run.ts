@@ -148,6 +148,8 @@ async function startApi(databasePath: string, extra: Record<string, string> = {}
 }
 
 interface Measured {
+  /** The server's CPU time per request, when its pid was known. */
+  cpu_us_per_request: number | null;
   rps: number;
   p50: number;
   p99: number;
@@ -157,12 +159,31 @@ interface Measured {
   bytes: number;
 }
 
-async function measure(url: string, scenario: Scenario, extraHeaders: Record<string, string> = {}): Promise<Measured> {
+const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null where there is no /proc. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads one server with one scenario. Given the server's pid, it also reports the server's CPU time per request:
+ * requests/s depend on how fast the load generator turns answers around, CPU per request on the server alone.
+ */
+async function measure(url: string, scenario: Scenario, pid?: number): Promise<Measured> {
+  const cpuBefore = pid ? cpuSeconds(pid) : null;
   const result = await autocannon({
     url: `${url}${scenario.path}`,
     method: scenario.method,
     body: scenario.body,
-    headers: { ...(scenario.body ? { 'content-type': 'application/json' } : {}), ...scenario.headers, ...extraHeaders },
+    headers: { ...(scenario.body ? { 'content-type': 'application/json' } : {}), ...scenario.headers },
     connections: CONNECTIONS,
     duration: DURATION,
     // A 304 is the expected answer of a revalidation.
@@ -170,7 +191,13 @@ async function measure(url: string, scenario: Scenario, extraHeaders: Record<str
   });
   const non2xx =
     scenario.kind === '304' ? result.non2xx - (result.statusCodeStats?.['304']?.count ?? 0) : result.non2xx;
+  const cpuAfter = pid ? cpuSeconds(pid) : null;
+  const cpuUsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+      ? Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total)
+      : null;
   return {
+    cpu_us_per_request: cpuUsPerRequest,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -180,6 +207,7 @@ async function measure(url: string, scenario: Scenario, extraHeaders: Record<str
     bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
   };
 }
+
 async function warm(url: string, s: Scenario) {
   await autocannon({
     url: `${url}${s.path}`,
@@ -257,8 +285,8 @@ async function mainBench() {
     const oursRuns: Measured[] = [];
     const topRuns: Measured[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      oursRuns.push(await measure(api.url, s));
-      topRuns.push(await measure(ceilingUrl, s));
+      oursRuns.push(await measure(api.url, s, api.child.pid));
+      topRuns.push(await measure(ceilingUrl, s, ceiling.pid));
     }
     const ours = medianRun(oursRuns);
     const top = medianRun(topRuns);
@@ -266,7 +294,8 @@ async function mainBench() {
     rows.push({ scenario: s.name, kind: s.kind, target: TARGET[s.kind], ratio, api: ours, ceiling: top });
     console.log(
       `${s.name.padEnd(28)} api ${String(ours.rps).padStart(6)} req/s p50 ${ours.p50} ms p99 ${ours.p99} ms ` +
-        `err ${ours.errors} non2xx ${ours.non2xx} | ceiling ${String(top.rps).padStart(6)} req/s | ratio ${ratio} (target ${TARGET[s.kind]})`,
+        `err ${ours.errors} non2xx ${ours.non2xx} | ceiling ${String(top.rps).padStart(6)} req/s | ratio ${ratio} (target ${TARGET[s.kind]}) | ` +
+        `server CPU per request ${ours.cpu_us_per_request} µs, ceiling's ${top.cpu_us_per_request} µs`,
     );
   }
   const rss = rssMb(api.child.pid as number);
