@@ -24,6 +24,11 @@ export function createEventQueries(db: Db) {
       .get()?.d ?? 0,
   );
 
+  /** The earliest start of an event that overlaps `from`: none lasts longer than maxSpanDays. */
+  const earliestStartOverlapping = (from: string) => shiftIsoDate(from, -maxSpanDays);
+  const later = (a: string, b: string) => (a > b ? a : b);
+  const earlier = (a: string, b: string) => (a < b ? a : b);
+
   const byId = db
     .select()
     .from(events)
@@ -46,26 +51,13 @@ export function createEventQueries(db: Db) {
       if (f.to) upper.push(f.to);
       if (f.from) {
         where.push(gte(events.endDate, f.from));
-        // No event lasts longer than maxSpanDays, so none that overlaps `from` can start earlier than this.
-        lower.push(shiftIsoDate(f.from, -maxSpanDays));
+        lower.push(earliestStartOverlapping(f.from));
       }
     }
     if (cursor?.after) lower.push(cursor.after);
     if (cursor?.before) upper.push(cursor.before);
-    if (lower.length)
-      where.push(
-        gte(
-          events.startDate,
-          lower.reduce((a, b) => (a > b ? a : b)),
-        ),
-      );
-    if (upper.length)
-      where.push(
-        lte(
-          events.startDate,
-          upper.reduce((a, b) => (a < b ? a : b)),
-        ),
-      );
+    if (lower.length) where.push(gte(events.startDate, lower.reduce(later)));
+    if (upper.length) where.push(lte(events.startDate, upper.reduce(earlier)));
     if (f.kind?.length) where.push(inArray(events.kind, f.kind));
     if (f.place) {
       where.push(sql`${events.id} IN (
@@ -121,7 +113,7 @@ export function createEventQueries(db: Db) {
   }
 
   return {
-    maxSpanDays,
+    earliestStartOverlapping,
 
     listEvents(query: EventsQuery) {
       const descending = query.sort === '-date';

@@ -27,7 +27,7 @@ export function createRepository(db: Db) {
   const actors = createActorQueries(db);
   const agreements = createAgreementQueries(db, cite<number>('provision'));
   const sources = createSourceQueries(db, citations.countBySource);
-  const timeline = createTimelineQueries(db, events.maxSpanDays);
+  const timeline = createTimelineQueries(db, events.earliestStartOverlapping);
 
   const meta = db.select().from(dataset).get();
   if (!meta) throw new Error('The database has no dataset row: it was not built by the seeder.');

@@ -4,7 +4,6 @@ import type { Db } from '../db/client.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
 import { pageOfRows } from './mappers.js';
-import { shiftIsoDate } from '../schemas/dates.js';
 
 interface TimelineRow {
   type: 'event' | 'agreement' | 'statistic';
@@ -26,7 +25,7 @@ interface SearchRow {
   source_id: string | null;
 }
 
-export function createTimelineQueries(db: Db, maxSpanDays: number) {
+export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: string) => string) {
   return {
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
@@ -37,7 +36,7 @@ export function createTimelineQueries(db: Db, maxSpanDays: number) {
         SELECT * FROM (
           SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
             FROM events WHERE start_date <= ${to} AND end_date >= ${from}
-              AND start_date >= ${query.from ? shiftIsoDate(from, -maxSpanDays) : '0000-01-01'}
+              AND start_date >= ${query.from ? earliestStartOverlapping(from) : '0000-01-01'}
           UNION ALL
           SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
             FROM agreements WHERE signed_on BETWEEN ${from} AND ${to}
