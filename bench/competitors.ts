@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { groupBy } from '../src/queries/mappers.js';
 import { freePort } from '../tests/helpers/server-process.js';
 
 export interface CompetitorScenario {
@@ -303,12 +304,6 @@ function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function groupBy(rows: Row[], key: string): Map<Row[string], Row[]> {
-  const groups = new Map<Row[string], Row[]>();
-  for (const row of rows) groups.set(row[key], [...(groups.get(row[key]) ?? []), row]);
-  return groups;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // json-server 0.17
 
@@ -319,7 +314,7 @@ function groupBy(rows: Row[], key: string): Map<Row[string], Row[]> {
 function jsonServerDocument(tables: Tables) {
   const placeBySlug = new Map(tables.places.map((p) => [p.slug, p]));
   const eventById = new Map(tables.events.map((e) => [e.id, e]));
-  const placesOfEvent = groupBy(tables.event_places, 'event_id');
+  const placesOfEvent = groupBy(tables.event_places, (row) => row.event_id);
   return {
     events: tables.events.map((event) => ({
       ...event,

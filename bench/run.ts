@@ -87,8 +87,8 @@ const PINNED =
   availableParallelism() >= 2 &&
   spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]).status === 0;
 
-function pinToServerCpu(child: ChildProcess) {
-  if (PINNED) spawnSync('taskset', ['-a', '-p', '-c', '0', String(child.pid)]);
+function pinToServerCpu(pid: number | undefined) {
+  if (PINNED && pid) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)]);
 }
 
 console.log(PINNED ? 'servers on CPU 0, load generator on CPU 1' : 'servers and load generator not pinned to CPUs');
@@ -143,7 +143,7 @@ async function startApi(databasePath: string, extra: Record<string, string> = {}
   });
   // Start-up is timed with every CPU available, as a server really starts; the load then finds it on CPU 0.
   const startupMs = await waitFor(`http://127.0.0.1:${port}/healthz`);
-  pinToServerCpu(child);
+  pinToServerCpu(child.pid);
   return { child, url: `http://127.0.0.1:${port}`, startupMs };
 }
 
@@ -159,18 +159,35 @@ interface Measured {
   bytes: number;
 }
 
+/** The request a scenario sends: the same for the warm-up, the measured runs and the recorded answer. */
+function requestOf(url: string, s: Scenario) {
+  return {
+    url: `${url}${s.path}`,
+    method: s.method,
+    body: s.body,
+    headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
+  };
+}
+
 const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null where there is no /proc. */
-function cpuSeconds(pid: number): number | null {
+/**
+ * The fields of /proc/<pid>/stat after the command name (which, in parentheses, may hold spaces): the state is
+ * field 0, the parent pid 1, user and system CPU ticks 11 and 12. Null when the process is gone or there is no /proc.
+ */
+function procStat(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far; null where that cannot be read. */
+function cpuSeconds(pid: number): number | null {
+  const fields = procStat(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S : null;
 }
 
 /**
@@ -180,10 +197,7 @@ function cpuSeconds(pid: number): number | null {
 async function measure(url: string, scenario: Scenario, pid?: number): Promise<Measured> {
   const cpuBefore = pid ? cpuSeconds(pid) : null;
   const result = await autocannon({
-    url: `${url}${scenario.path}`,
-    method: scenario.method,
-    body: scenario.body,
-    headers: { ...(scenario.body ? { 'content-type': 'application/json' } : {}), ...scenario.headers },
+    ...requestOf(url, scenario),
     connections: CONNECTIONS,
     duration: DURATION,
     // A 304 is the expected answer of a revalidation.
@@ -209,14 +223,7 @@ async function measure(url: string, scenario: Scenario, pid?: number): Promise<M
 }
 
 async function warm(url: string, s: Scenario) {
-  await autocannon({
-    url: `${url}${s.path}`,
-    method: s.method,
-    body: s.body,
-    headers: { 'content-type': 'application/json', ...s.headers },
-    connections: 8,
-    amount: 500,
-  });
+  await autocannon({ ...requestOf(url, s), connections: 8, amount: 500 });
 }
 
 /** The run with the median requests/s (its latencies come with it, so each row is one real run). */
@@ -229,11 +236,8 @@ const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length
 
 /** The API's exact answer (status, headers and body), for the ceiling to replay byte for byte. */
 async function fetchCanned(url: string, s: Scenario) {
-  const response = await fetch(`${url}${s.path}`, {
-    method: s.method,
-    body: s.body,
-    headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
-  });
+  const { url: target, ...init } = requestOf(url, s);
+  const response = await fetch(target, init);
   const body = await response.text();
   const expected = s.kind === '304' && s.headers ? 304 : 200;
   if (response.status !== expected) throw new Error(`${s.name}: ${response.status} ${body.slice(0, 200)}`);
@@ -267,7 +271,7 @@ async function mainBench() {
   });
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
   await waitFor(`${ceilingUrl}/v1/districts/lachin`);
-  pinToServerCpu(ceiling);
+  pinToServerCpu(ceiling.pid);
   // The ceiling must give each scenario the API's own answer, or the ratio compares different work.
   for (const [i, s] of SCENARIOS.entries()) {
     if ((await fetchCanned(ceilingUrl, s)).body !== canned[i]?.body)
@@ -315,15 +319,10 @@ async function mainBench() {
 function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name, in parentheses, may hold spaces: the parent pid is the second field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
+    const fields = /^\d+$/.test(entry) ? procStat(entry) : null;
+    if (!fields) continue;
+    const ppid = Number(fields[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
   const found: number[] = [];
   const visit = (pid: number) => {
@@ -365,8 +364,7 @@ async function competitorsBench(ours: { scenario: string; api: Measured }[]) {
       continue;
     }
     try {
-      if (PINNED)
-        for (const pid of descendants(process.pid)) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)]);
+      for (const pid of descendants(process.pid)) pinToServerCpu(pid);
       for (const c of competitor.scenarios) {
         const mirrored = ours.find((row) => row.scenario === c.ours);
         const scenario: Scenario = { name: c.name, kind: 'rest', method: c.method, path: c.path, body: c.body };
