@@ -81,18 +81,20 @@ export default fp<HttpCachingOptions>(
       request.method === 'GET' && (request.url.startsWith('/v1/') || request.url.startsWith('/graphql?'));
 
     if (cache) {
+      /** The stored answer to this key, marking the reply as served from it; on a miss, the key to store under. */
+      const lookUp = (request: FastifyRequest, reply: FastifyReply, key: string) => {
+        const hit = cache.get(key);
+        if (hit) reply.servedFromCache = true;
+        else request.responseCacheKey = key;
+        return hit;
+      };
       // Callback hooks: they run on every request, and a promise per request is measurable on the 304 path.
       // A hit is sent as the stored bytes; a Buffer skips Fastify's content-type parsing and Node's string encoding.
       const serveFromCache = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
         if (!cacheable(request)) return done();
         const version = app.data.current().dataset.version;
-        const key = `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${request.url}`;
-        const hit = cache.get(key);
-        if (!hit) {
-          request.responseCacheKey = key;
-          return done();
-        }
-        reply.servedFromCache = true;
+        const hit = lookUp(request, reply, `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${request.url}`);
+        if (!hit) return done();
         // Nothing is returned: a reply is thenable, and Fastify would wait on it as if this hook were async.
         if (etagMatches(request.headers['if-none-match'], hit.etag)) {
           sendNotModified(reply, hit.etag, version);
@@ -106,13 +108,8 @@ export default fp<HttpCachingOptions>(
       const serveGraphqlFromCache = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
         if (request.method !== 'POST' || !request.body || typeof request.body !== 'object') return done();
         const version = app.data.current().dataset.version;
-        const key = `${version} graphql ${JSON.stringify(request.body)}`;
-        const hit = cache.get(key);
-        if (!hit) {
-          request.responseCacheKey = key;
-          return done();
-        }
-        reply.servedFromCache = true;
+        const hit = lookUp(request, reply, `${version} graphql ${JSON.stringify(request.body)}`);
+        if (!hit) return done();
         reply.headers(hit.headers);
         reply.header('x-dataset-version', version);
         reply.code(200).send(hit.body);
@@ -140,10 +137,14 @@ export default fp<HttpCachingOptions>(
       if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
       // A GraphQL answer with errors may come from a limit or a fault: only clean answers are kept.
       const cleanGraphql = !request.url.startsWith('/graphql') || !payload.includes('"errors"');
-      if (request.method === 'POST') {
+      const store = (etag: string) => {
         if (cache && request.responseCacheKey && cleanGraphql) {
-          cache.set(request.responseCacheKey, { body: bytes(payload), etag: '', headers: replayed(reply) });
+          cache.set(request.responseCacheKey, { body: bytes(payload), etag, headers: replayed(reply) });
         }
+      };
+      // A GraphQL POST is not revalidated (no ETag): it is only kept.
+      if (request.method === 'POST') {
+        store('');
         return payload;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
@@ -151,9 +152,7 @@ export default fp<HttpCachingOptions>(
       const version = app.data.current().dataset.version;
       const etag = computeEtag(version, payload);
       setCachingHeaders(reply, etag, version);
-      if (cache && request.responseCacheKey && cleanGraphql) {
-        cache.set(request.responseCacheKey, { body: bytes(payload), etag, headers: replayed(reply) });
-      }
+      store(etag);
       if (etagMatches(request.headers['if-none-match'], etag)) {
         reply.code(304);
         reply.removeHeader('content-type');
