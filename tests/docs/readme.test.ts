@@ -1,19 +1,14 @@
 // The README must tell the truth about the code: every route, every setting, the two set-up commands.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { createTestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('README', () => {
   it('lists exactly the GET routes of the OpenAPI document', async () => {

@@ -1,16 +1,9 @@
 // Bad input gets a coded error naming the argument, with the field path; nothing internal ever reaches the client.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { gql, onlyError } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 afterEach(() => {
   vi.restoreAllMocks();
 });

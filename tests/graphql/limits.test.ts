@@ -3,19 +3,12 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { getIntrospectionQuery } from 'graphql/index.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { App } from '../../src/app.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIST_CEILING, LIMITS, LIST_CEILINGS } from '../../src/graphql/limits.js';
-import { createTestApp } from '../helpers/app.js';
+import { createTestApp, useTestApp } from '../helpers/app.js';
 import { gql, gqlData, onlyError } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,17 +1,10 @@
 // Nested fields are batched by loaders: the SQL statements a query runs do not grow with the length of its lists.
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { gqlData } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,17 +1,10 @@
 // REST and GraphQL answer from one query layer: the same filters give the same records in the same order, the same
 // fields (camelCased), interchangeable cursors, and the same words for the same bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { DATE_SPAN, gql, gqlData, onlyError, toRestShape } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 
 interface RestList<T> {
   data: T[];

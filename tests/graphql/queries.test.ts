@@ -1,17 +1,10 @@
 // Every Query field answers from the same query layer as REST, in REST's fields, camelCased.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/schemas/params.js';
-import { createTestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { DATE_SPAN, gql, gqlData, onlyError } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 
 interface Connection<T> {
   edges: { cursor: string; node: T }[];

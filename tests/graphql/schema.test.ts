@@ -16,20 +16,13 @@ import {
   printSchema,
   validateSchema,
 } from 'graphql/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { SDL } from '../../src/graphql/schema/sdl.js';
 import { SCHEMA_FILE } from '../../src/graphql/schema/sync.js';
-import { createTestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { gqlData } from './helpers.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = await useTestApp();
 
 async function runningSchema() {
   const introspection = await gqlData<IntrospectionQuery>(app, getIntrospectionQuery({ descriptions: true }));

@@ -1,5 +1,5 @@
 // Builds the real app on the seeded test database, with the same factory the server uses.
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 
@@ -19,5 +19,12 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
 export async function createTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<App> {
   const app = await buildApp(testConfig(overrides), { logger: false });
   await app.ready();
+  return app;
+}
+
+/** A test file's shared app: built while the file is collected, closed after its last test. */
+export async function useTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<App> {
+  const app = await createTestApp(overrides);
+  afterAll(() => app.close());
   return app;
 }

@@ -1,8 +1,7 @@
 // Property-based fuzzing of every route's parameters: whatever a client sends, it never gets a 5xx or internals.
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 
 /** What must never appear in a body: a stack frame, SQLite's words, or a path into the code. */
 const LEAK = /\bat .*?\(?(file:\/\/|\/)[^)\s]*:\d+:\d+|SQLITE|sqlite_|node_modules|\/work\/|\.ts:\d+|\.js:\d+/i;
@@ -79,11 +78,7 @@ function queryArbitrary(params: string[]) {
   });
 }
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 function assertSafe(url: string, status: number, body: string) {
   expect(status, url).toBeLessThan(500);

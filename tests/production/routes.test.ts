@@ -1,7 +1,6 @@
 // Every route the server answers is in the OpenAPI document, except the static assets of its HTML pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 
 /** Files that belong to a documented page, not API routes: Swagger UI's, GraphiQL's and the explorer's assets. */
 const ASSETS = [
@@ -28,11 +27,7 @@ function routesFromTree(tree: string): string[] {
   return out;
 }
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('routes', () => {
   it('are all in the OpenAPI document', async () => {

@@ -1,14 +1,9 @@
 // Timeline, on this day, search and meta.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { getJson, type ListBody, walk } from '../helpers/json.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('GET /v1/timeline', () => {
   it('mixes events, agreements and statistics in date order within the window', async () => {

@@ -1,7 +1,6 @@
 // Bad input gets a problem document naming what was wrong and where; never a 500.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 
 interface Problem {
   type: string;
@@ -11,11 +10,7 @@ interface Problem {
   errors?: { in: string; name: string; message: string }[];
 }
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 async function problem(url: string) {
   const response = await app.inject({ method: 'GET', url });

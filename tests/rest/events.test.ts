@@ -1,7 +1,6 @@
 // /v1/events: date-range semantics on the real seed data, filters, keyset pagination, one event in full.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { getJson, type ListBody, walk } from '../helpers/json.js';
 
 interface Event {
@@ -12,11 +11,7 @@ interface Event {
   places: { slug: string; name: string; role: string }[];
 }
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('GET /v1/events date ranges', () => {
   it('27 September – 10 November 2020 returns the war, its operations and the statement, and nothing begun before 2020', async () => {

@@ -1,15 +1,10 @@
 // HTTP behaviour users rely on: ETag and 304, Cache-Control, CORS, CSV and content types.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createTestApp, useTestApp } from '../helpers/app.js';
 import { getJson, type ListBody } from '../helpers/json.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('caching', () => {
   it('sends an ETag built from the dataset version and the body, and 304 on If-None-Match', async () => {

@@ -2,11 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { App } from '../../src/app.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { createTestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 
 interface OpenApi {
   openapi: string;
@@ -17,11 +16,7 @@ interface OpenApi {
   components: { schemas: Record<string, unknown> };
 }
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('openapi.yaml', () => {
   it('is exactly what the app generates (run `npm run openapi` after changing a route)', async () => {

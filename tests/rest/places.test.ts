@@ -1,7 +1,6 @@
 // /v1/places, /v1/districts and the GeoJSON map layer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { getJson, type ListBody, walk } from '../helpers/json.js';
 
 interface Place {
@@ -17,11 +16,7 @@ interface Place {
 
 const DISTRICTS = ['lachin', 'kalbajar', 'aghdam', 'fuzuli', 'jabrayil', 'zangilan', 'gubadli'];
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 describe('GET /v1/districts', () => {
   it('lists the seven districts, each with names in four languages, a location, an occupation and a return', async () => {

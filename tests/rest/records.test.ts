@@ -1,14 +1,9 @@
 // Agreements, statistics, actors, claims and sources: the records events and places rest on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { getJson, type ListBody, walk } from '../helpers/json.js';
 
-let app: App;
-beforeAll(async () => {
-  app = await createTestApp();
-});
-afterAll(() => app.close());
+const app = await useTestApp();
 
 interface Citation {
   source_id: string;
