@@ -1,12 +1,17 @@
-// The serving database and its repository, swapped without a failed request when the seeder replaces the file.
+// The serving database and what is built on it, swapped without a failed request when the seeder replaces the file.
 // The seeder renames a new file over the old path; an open handle keeps reading the old inode until we let it go.
+// What is built on a handle (the query layer's repository) is given as a factory: this layer knows nothing above it.
 import { statSync } from 'node:fs';
-import { createRepository, type Repository } from '../queries/repository.js';
-import { type DbHandle, openReadOnly } from './client.js';
+import { type Db, type DbHandle, openReadOnly } from './client.js';
 
-export interface LiveDatabase {
-  /** The repository to answer this request with; cheap to call on every request. */
-  current(): Repository;
+/** What the factory builds on a handle: anything that can say which dataset it serves. */
+export interface DatasetView {
+  dataset: { version: string };
+}
+
+export interface LiveDatabase<View extends DatasetView> {
+  /** The view to answer this request with; cheap to call on every request. */
+  current(): View;
   /** Checks the file for a new dataset now; returns true if it switched. */
   refresh(): boolean;
   close(): void;
@@ -20,11 +25,15 @@ export interface LiveDatabaseOptions {
   onSwitch?: (from: string, to: string) => void;
 }
 
-export function openLiveDatabase(path: string, options: LiveDatabaseOptions = {}): LiveDatabase {
+export function openLiveDatabase<View extends DatasetView>(
+  path: string,
+  createView: (db: Db) => View,
+  options: LiveDatabaseOptions = {},
+): LiveDatabase<View> {
   const checkInterval = options.checkIntervalMs ?? 500;
   const retireAfter = options.retireAfterMs ?? 30_000;
   let handle: DbHandle = openReadOnly(path);
-  let repo = createRepository(handle.db);
+  let repo = createView(handle.db);
   let inode = statSync(path).ino;
   let lastCheck = Date.now();
   const retiring = new Set<NodeJS.Timeout>();
@@ -40,9 +49,9 @@ export function openLiveDatabase(path: string, options: LiveDatabaseOptions = {}
     }
     if (next === inode) return false;
     const nextHandle = openReadOnly(path);
-    let nextRepo: Repository;
+    let nextRepo: View;
     try {
-      nextRepo = createRepository(nextHandle.db);
+      nextRepo = createView(nextHandle.db);
     } catch (error) {
       nextHandle.close();
       throw error;
