@@ -5,6 +5,15 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
+import {
+  compressOnTheFly,
+  encodeAll,
+  encodedSize,
+  type Encodings,
+  isCompressible,
+  pickEncoding,
+  varyOnCoding,
+} from '../lib/encoding.js';
 import { wantsCsv } from '../rest/list.js';
 
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
@@ -12,7 +21,8 @@ export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
 const REPLAYED = ['content-type', 'link', 'vary'] as const;
 
 interface CachedResponse {
-  body: Buffer;
+  /** Compressed when stored, so that a hit in any coding costs no compression. */
+  encodings: Encodings;
   etag: string;
   headers: Partial<Record<(typeof REPLAYED)[number], string>>;
 }
@@ -61,8 +71,10 @@ function setCachingHeaders(reply: FastifyReply, etag: string, version: string) {
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
 }
 
-function sendNotModified(reply: FastifyReply, etag: string, version: string): void {
-  setCachingHeaders(reply, etag, version);
+function sendNotModified(reply: FastifyReply, hit: CachedResponse, version: string): void {
+  setCachingHeaders(reply, hit.etag, version);
+  // RFC 9110 asks a 304 to repeat the Vary its 200 would send.
+  if (hit.headers.vary) reply.header('vary', hit.headers.vary);
   reply.code(304).send();
 }
 
@@ -73,12 +85,14 @@ export default fp<HttpCachingOptions>(
         ? new LRUCache<string, CachedResponse>({
             max: maxEntries,
             maxSize: 64 * 1024 * 1024,
-            sizeCalculation: (entry) => entry.body.length + 256,
+            sizeCalculation: (entry) => encodedSize(entry.encodings) + 256,
           })
         : null;
 
+    // HEAD shares GET's entry, so its Content-Length and Content-Encoding are the stored answer's.
     const cacheable = (request: FastifyRequest) =>
-      request.method === 'GET' && (request.url.startsWith('/v1/') || request.url.startsWith('/graphql?'));
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      (request.url.startsWith('/v1/') || request.url.startsWith('/graphql?'));
 
     if (cache) {
       /** The stored answer to this key, marking the reply as served from it; on a miss, the key to store under. */
@@ -97,12 +111,12 @@ export default fp<HttpCachingOptions>(
         if (!hit) return done();
         // Nothing is returned: a reply is thenable, and Fastify would wait on it as if this hook were async.
         if (etagMatches(request.headers['if-none-match'], hit.etag)) {
-          sendNotModified(reply, hit.etag, version);
+          sendNotModified(reply, hit, version);
           return;
         }
         reply.headers(hit.headers);
         setCachingHeaders(reply, hit.etag, version);
-        reply.code(200).send(hit.body);
+        reply.code(200).send(pickEncoding(request, reply, hit.encodings));
       };
       // A GraphQL POST is keyed on its parsed body, so it is looked up once the body is read.
       const serveGraphqlFromCache = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
@@ -112,7 +126,7 @@ export default fp<HttpCachingOptions>(
         if (!hit) return done();
         reply.headers(hit.headers);
         reply.header('x-dataset-version', version);
-        reply.code(200).send(hit.body);
+        reply.code(200).send(pickEncoding(request, reply, hit.encodings));
       };
       // Route-level hooks, appended after the rate limiter's: a cache hit is still counted and limited.
       app.addHook('onRoute', (route) => {
@@ -132,34 +146,44 @@ export default fp<HttpCachingOptions>(
       done(null, finishResponse(request, reply, payload));
     });
 
-    /** Adds the validators to a fresh 200, keeps it in the cache, and turns it into a 304 when the client has it. */
+    /**
+     * Adds the validators to a fresh 200, keeps it in the cache, and turns it into a 304 when the client has it.
+     * Compressible answers leave in the coding the client asked for: from the stored codings when kept, else
+     * compressed on the fly. The ETag is computed on the identity bytes, so it is one for every coding.
+     */
     function finishResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-      if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      const compressible = isCompressible(reply.getHeader('content-type')) && !reply.hasHeader('content-encoding');
+      // On every size and status of a compressible answer, and on its 304, so a shared cache keys the codings apart.
+      if (compressible) varyOnCoding(reply);
+      const send = (entry: CachedResponse | undefined) => {
+        if (entry) return pickEncoding(request, reply, entry.encodings);
+        return compressible ? compressOnTheFly(request, reply, payload) : payload;
+      };
+      if (reply.statusCode !== 200) return send(undefined);
       // A GraphQL answer with errors may come from a limit or a fault: only clean answers are kept.
       const cleanGraphql = !request.url.startsWith('/graphql') || !payload.includes('"errors"');
       const store = (etag: string) => {
-        if (cache && request.responseCacheKey && cleanGraphql) {
-          cache.set(request.responseCacheKey, { body: bytes(payload), etag, headers: replayed(reply) });
-        }
+        if (!cache || !request.responseCacheKey || !cleanGraphql) return undefined;
+        const entry = { encodings: encodeAll(bytes(payload), compressible), etag, headers: replayed(reply) };
+        cache.set(request.responseCacheKey, entry);
+        return entry;
       };
       // A GraphQL POST is not revalidated (no ETag): it is only kept.
-      if (request.method === 'POST') {
-        store('');
-        return payload;
-      }
-      if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
-      if (reply.getHeader('cache-control') === 'no-store') return payload;
+      if (request.method === 'POST') return send(store(''));
+      if (request.method !== 'GET' && request.method !== 'HEAD') return send(undefined);
+      if (reply.getHeader('cache-control') === 'no-store') return send(undefined);
       const version = app.data.current().dataset.version;
       const etag = computeEtag(version, payload);
       setCachingHeaders(reply, etag, version);
-      store(etag);
+      const entry = store(etag);
       if (etagMatches(request.headers['if-none-match'], etag)) {
         reply.code(304);
         reply.removeHeader('content-type');
         reply.removeHeader('content-length');
         return '';
       }
-      return payload;
+      return send(entry);
     }
   },
   { name: 'http-caching', dependencies: ['database'] },
