@@ -62,12 +62,17 @@ describe('methods and headers', () => {
     expect(item.statusCode).toBe(405);
   });
 
-  it('sends security headers, with a CSP that lets /docs load its own scripts', async () => {
+  it('sends the API set of security headers on data and Helmet set on the HTML docs', async () => {
     const response = await app.inject({ url: '/v1/meta' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['strict-transport-security']).toBeDefined();
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.headers['referrer-policy']).toBeUndefined();
     const docs = await app.inject({ url: '/docs/' });
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(docs.headers['referrer-policy']).toBe('no-referrer');
     const csp = String(docs.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
