@@ -1,9 +1,10 @@
 // Actors: states, people, organisations and armed forces, with the events they took part in.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { actors, eventActors, events } from '../db/schema/index.js';
 import { dateSpan, groupBy, inOrder } from './mappers.js';
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
 const affiliation = alias(actors, 'affiliation');
 
@@ -20,8 +21,29 @@ export function createActorQueries(db: Db) {
       })
       .from(actors)
       .leftJoin(affiliation, eq(affiliation.id, actors.affiliationId));
+  const all = prepareRows(base().orderBy(asc(actors.id)));
+  const byIds = prepareRows(base().where(inKeys(actors.id)));
+  const eventsOf = prepareRows(
+    db
+      .select({
+        actorId: eventActors.actorId,
+        role: eventActors.role,
+        id: events.id,
+        kind: events.kind,
+        title: events.title,
+        startDate: events.startDate,
+        endDate: events.endDate,
+        precision: events.precision,
+        dateText: events.dateText,
+        edtf: events.edtf,
+      })
+      .from(eventActors)
+      .innerJoin(events, eq(events.id, eventActors.eventId))
+      .where(inKeys(eventActors.actorId))
+      .orderBy(asc(events.startDate), asc(events.seq)),
+  );
 
-  type Row = ReturnType<ReturnType<typeof base>['all']>[number];
+  type Row = ReturnType<typeof all.all>[number];
   const toActor = (r: Row) => ({
     id: r.id,
     kind: r.kind,
@@ -32,39 +54,19 @@ export function createActorQueries(db: Db) {
 
   return {
     listActors() {
-      return base().orderBy(asc(actors.id)).all().map(toActor);
+      return all.all().map(toActor);
     },
     actorsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const index = new Map(
-        base()
-          .where(inArray(actors.id, ids as string[]))
-          .all()
-          .map((r) => [r.id, toActor(r)]),
-      );
+      const index = new Map(byIds.all({ keys: keyList(ids) }).map((r) => [r.id, toActor(r)]));
       return ids.map((id) => index.get(id) ?? null);
     },
     eventsForActors(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select({ actorId: eventActors.actorId, role: eventActors.role, event: events })
-        .from(eventActors)
-        .innerJoin(events, eq(events.id, eventActors.eventId))
-        .where(inArray(eventActors.actorId, ids as string[]))
-        .orderBy(asc(events.startDate), asc(events.seq))
-        .all();
       return inOrder(
         ids,
-        groupBy(rows, (r) => r.actorId),
-      ).map((list) =>
-        list.map((r) => ({
-          id: r.event.id,
-          kind: r.event.kind,
-          title: r.event.title,
-          date: dateSpan(r.event),
-          role: r.role,
-        })),
-      );
+        groupBy(eventsOf.all({ keys: keyList(ids) }), (r) => r.actorId),
+      ).map((list) => list.map((r) => ({ id: r.id, kind: r.kind, title: r.title, date: dateSpan(r), role: r.role })));
     },
   };
 }

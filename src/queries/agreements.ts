@@ -1,5 +1,5 @@
 // Agreements with their signatories, provisions and the places they affected.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   actors,
@@ -11,57 +11,80 @@ import {
 } from '../db/schema/index.js';
 import type { Citation } from './citations.js';
 import { groupBy } from './mappers.js';
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
-type Row = typeof agreements.$inferSelect;
+const agreementColumns = {
+  id: agreements.id,
+  title: agreements.title,
+  shortTitle: agreements.shortTitle,
+  kind: agreements.kind,
+  signedOn: agreements.signedOn,
+  signedDateText: agreements.signedDateText,
+  status: agreements.status,
+  eventId: agreements.eventId,
+  note: agreements.note,
+};
 
 export function createAgreementQueries(
   db: Db,
   provisionCitations: (ids: readonly number[]) => Map<number, Citation[]>,
 ) {
+  const all = prepareRows(
+    db.select(agreementColumns).from(agreements).orderBy(asc(agreements.signedOn), asc(agreements.id)),
+  );
+  const byIds = prepareRows(db.select(agreementColumns).from(agreements).where(inKeys(agreements.id)));
+  const signatoriesOf = prepareRows(
+    db
+      .select({
+        agreementId: agreementSignatories.agreementId,
+        actorId: actors.id,
+        name: actors.name,
+        office: agreementSignatories.office,
+      })
+      .from(agreementSignatories)
+      .innerJoin(actors, eq(actors.id, agreementSignatories.actorId))
+      .where(inKeys(agreementSignatories.agreementId))
+      .orderBy(asc(agreementSignatories.position)),
+  );
+  const provisionsOf = prepareRows(
+    db
+      .select({
+        id: agreementProvisions.id,
+        agreementId: agreementProvisions.agreementId,
+        point: agreementProvisions.point,
+        text: agreementProvisions.text,
+      })
+      .from(agreementProvisions)
+      .where(inKeys(agreementProvisions.agreementId))
+      .orderBy(asc(agreementProvisions.point)),
+  );
+  const placesOf = prepareRows(
+    db
+      .select({
+        agreementId: agreementPlaces.agreementId,
+        slug: places.slug,
+        name: places.name,
+        effect: agreementPlaces.effect,
+        dueOn: agreementPlaces.dueOn,
+        effectiveOn: agreementPlaces.effectiveOn,
+        note: agreementPlaces.note,
+      })
+      .from(agreementPlaces)
+      .innerJoin(places, eq(places.slug, agreementPlaces.placeSlug))
+      .where(inKeys(agreementPlaces.agreementId))
+      .orderBy(asc(agreementPlaces.dueOn), asc(places.seq)),
+  );
+
+  type Row = ReturnType<typeof all.all>[number];
+
   function toAgreements(rows: Row[]) {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const signatories = groupBy(
-      db
-        .select({
-          agreementId: agreementSignatories.agreementId,
-          actor_id: actors.id,
-          name: actors.name,
-          office: agreementSignatories.office,
-        })
-        .from(agreementSignatories)
-        .innerJoin(actors, eq(actors.id, agreementSignatories.actorId))
-        .where(inArray(agreementSignatories.agreementId, ids))
-        .orderBy(asc(agreementSignatories.position))
-        .all(),
-      (r) => r.agreementId,
-    );
-    const provisionRows = db
-      .select()
-      .from(agreementProvisions)
-      .where(inArray(agreementProvisions.agreementId, ids))
-      .orderBy(asc(agreementProvisions.point))
-      .all();
+    const keys = { keys: keyList(rows.map((r) => r.id)) };
+    const signatories = groupBy(signatoriesOf.all(keys), (r) => r.agreementId);
+    const provisionRows = provisionsOf.all(keys);
     const cites = provisionCitations(provisionRows.map((p) => p.id));
     const provisions = groupBy(provisionRows, (r) => r.agreementId);
-    const affected = groupBy(
-      db
-        .select({
-          agreementId: agreementPlaces.agreementId,
-          slug: places.slug,
-          name: places.name,
-          effect: agreementPlaces.effect,
-          due_on: agreementPlaces.dueOn,
-          effective_on: agreementPlaces.effectiveOn,
-          note: agreementPlaces.note,
-        })
-        .from(agreementPlaces)
-        .innerJoin(places, eq(places.slug, agreementPlaces.placeSlug))
-        .where(inArray(agreementPlaces.agreementId, ids))
-        .orderBy(asc(agreementPlaces.dueOn), asc(places.seq))
-        .all(),
-      (r) => r.agreementId,
-    );
+    const affected = groupBy(placesOf.all(keys), (r) => r.agreementId);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -72,29 +95,29 @@ export function createAgreementQueries(
       status: r.status,
       event_id: r.eventId,
       note: r.note,
-      signatories: (signatories.get(r.id) ?? []).map(({ agreementId: _, ...s }) => s),
+      signatories: (signatories.get(r.id) ?? []).map((s) => ({ actor_id: s.actorId, name: s.name, office: s.office })),
       provisions: (provisions.get(r.id) ?? []).map((p) => ({
         point: p.point,
         text: p.text,
         citations: cites.get(p.id) ?? [],
       })),
-      places: (affected.get(r.id) ?? []).map(({ agreementId: _, ...p }) => p),
+      places: (affected.get(r.id) ?? []).map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        effect: p.effect,
+        due_on: p.dueOn,
+        effective_on: p.effectiveOn,
+        note: p.note,
+      })),
     }));
   }
   return {
     listAgreements() {
-      return toAgreements(db.select().from(agreements).orderBy(asc(agreements.signedOn), asc(agreements.id)).all());
+      return toAgreements(all.all());
     },
     agreementsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const found = toAgreements(
-        db
-          .select()
-          .from(agreements)
-          .where(inArray(agreements.id, ids as string[]))
-          .all(),
-      );
-      const index = new Map(found.map((a) => [a.id, a]));
+      const index = new Map(toAgreements(byIds.all({ keys: keyList(ids) })).map((a) => [a.id, a]));
       return ids.map((id) => index.get(id) ?? null);
     },
   };

@@ -1,9 +1,10 @@
-// Citations of any kind of record, fetched for many records in one statement.
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+// Citations of any kind of record, fetched for many records in one prepared statement.
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { citations, sources } from '../db/schema/index.js';
 import type { RECORD_TYPES } from '../schemas/common.js';
-import { groupBy } from './mappers.js';
+import { groupBy, inOrder } from './mappers.js';
+import { type DrizzleSelect, inKeys, keyList, type PreparedRows, prepareRows } from './prepared.js';
 
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -39,25 +40,36 @@ const selection = {
   claimId: citations.claimId,
 };
 
-type Row = { [K in keyof typeof selection]: (typeof selection)[K]['_']['data'] | null } & {
+interface Row {
   id: number;
   sourceId: string;
   sourceTitle: string;
   sourceKind: 'document' | 'reference';
+  url: string | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  note: string | null;
   recordType: RecordType;
-};
+  eventId: string | null;
+  placeSlug: string | null;
+  placeNameId: number | null;
+  actorId: string | null;
+  agreementId: string | null;
+  provisionId: number | null;
+  statisticId: string | null;
+  claimId: string | null;
+}
 
-function recordId(row: Row): string {
-  const v =
-    row.eventId ??
+function recordKey(row: Row): string | number {
+  return (row.eventId ??
     row.placeSlug ??
     row.placeNameId ??
     row.actorId ??
     row.agreementId ??
     row.provisionId ??
     row.statisticId ??
-    row.claimId;
-  return String(v);
+    row.claimId) as string | number;
 }
 
 export function toCitation(row: Row) {
@@ -71,50 +83,60 @@ export function toCitation(row: Row) {
     start: row.start,
     end: row.end,
     note: row.note,
-    record: { type: row.recordType, id: recordId(row) },
+    record: { type: row.recordType, id: String(recordKey(row)) },
   };
 }
 export type Citation = ReturnType<typeof toCitation>;
 
 export function createCitationQueries(db: Db) {
   const base = () => db.select(selection).from(citations).innerJoin(sources, eq(sources.id, citations.sourceId));
+  const prepare = (query: DrizzleSelect) => prepareRows(query) as PreparedRows<Row>;
+
+  // One statement per kind of record, each on its own key column's index.
+  const byRecord = Object.fromEntries(
+    Object.entries(KEY_COLUMN).map(([type, column]) => [
+      type,
+      prepare(base().where(inKeys(column)).orderBy(asc(citations.id))),
+    ]),
+  ) as Record<RecordType, ReturnType<typeof prepare>>;
+  const bySources = prepare(base().where(inKeys(citations.sourceId)).orderBy(asc(citations.start), asc(citations.id)));
+  const byIds = prepare(base().where(inKeys(citations.id)));
+  const quoted = prepare(base().where(and(eq(citations.id, sql.placeholder('id')), isNotNull(citations.quote))));
+  const counts = prepareRows(
+    db.select({ sourceId: citations.sourceId, n: sql<number>`count(*)` }).from(citations).groupBy(citations.sourceId),
+  );
 
   return {
-    /** Citations of many records of one type, grouped by record key; documents first, then by position. */
+    /** Citations of many records of one type, grouped by record key; in citation order. */
     citationsFor<K extends string | number>(type: RecordType, keys: readonly K[]): Map<K, Citation[]> {
       if (keys.length === 0) return new Map();
-      const column = KEY_COLUMN[type];
-      const rows = base()
-        .where(inArray(column, keys as unknown as string[]))
-        .orderBy(asc(citations.id))
-        .all() as Row[];
-      const numeric = typeof keys[0] === 'number';
-      const grouped = groupBy(rows, (r) => (numeric ? Number(recordId(r)) : recordId(r)) as K);
+      const rows = byRecord[type].all({ keys: keyList(keys) });
+      const grouped = groupBy(rows, (r) => recordKey(r) as K);
       return new Map([...grouped].map(([k, list]) => [k, list.map(toCitation)]));
     },
     citationsOfSource(sourceId: string): Citation[] {
-      return (
-        base()
-          .where(and(eq(citations.sourceId, sourceId)))
-          .orderBy(asc(citations.start), asc(citations.id))
-          .all() as Row[]
-      ).map(toCitation);
+      return bySources.all({ keys: keyList([sourceId]) }).map(toCitation);
+    },
+    /** Every citation of each source, in text order (as `citationsOfSource`). */
+    citationsForSources(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return inOrder(
+        ids,
+        groupBy(bySources.all({ keys: keyList(ids) }), (r) => r.sourceId),
+      ).map((list) => list.map(toCitation));
+    },
+    /** Citations by id, in the order of `ids` (null where there is none). */
+    citationsByIds(ids: readonly number[]) {
+      if (ids.length === 0) return [];
+      const index = new Map(byIds.all({ keys: keyList(ids) }).map((r) => [r.id, toCitation(r)]));
+      return ids.map((id) => index.get(id) ?? null);
     },
     countBySource(): Map<string, number> {
-      const rows = db.select({ sourceId: citations.sourceId, id: citations.id }).from(citations).all();
-      const out = new Map<string, number>();
-      for (const r of rows) out.set(r.sourceId, (out.get(r.sourceId) ?? 0) + 1);
-      return out;
+      return new Map(counts.all().map((r) => [r.sourceId, r.n]));
     },
     quotedCitation(id: number): Citation | null {
-      const row = base()
-        .where(and(eq(citations.id, id), isNotNull(citations.quote)))
-        .get() as Row | undefined;
+      const row = quoted.all({ id })[0];
       return row ? toCitation(row) : null;
     },
   };
 }
-
-/** The citation columns and row type, for look-ups added in other modules (src/queries/lookups.ts). */
-export { selection as citationSelection };
-export type { Row as CitationRow };

@@ -1,14 +1,47 @@
 // Claims: a source's characterisations and allegations, always with who makes them.
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { claims } from '../db/schema/index.js';
 import type { ClaimsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
 import { groupBy, inOrder, pageOfRows } from './mappers.js';
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
-type Row = typeof claims.$inferSelect;
+const p = sql.placeholder;
+
+const claimColumns = {
+  id: claims.id,
+  seq: claims.seq,
+  kind: claims.kind,
+  claimant: claims.claimant,
+  claimantActorId: claims.claimantActorId,
+  statement: claims.statement,
+  sourceId: claims.sourceId,
+  eventId: claims.eventId,
+};
 
 export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
+  const list = prepareRows(
+    db
+      .select(claimColumns)
+      .from(claims)
+      .where(
+        and(
+          sql`(${p('source')} IS NULL OR ${claims.sourceId} = ${p('source')})`,
+          sql`(${p('event')} IS NULL OR ${claims.eventId} = ${p('event')})`,
+          gt(claims.seq, p('after')),
+        ),
+      )
+      .orderBy(asc(claims.seq))
+      .limit(p('limit')),
+  );
+  const byIds = prepareRows(db.select(claimColumns).from(claims).where(inKeys(claims.id)));
+  const forEvents = prepareRows(
+    db.select(claimColumns).from(claims).where(inKeys(claims.eventId)).orderBy(asc(claims.seq)),
+  );
+
+  type Row = ReturnType<typeof list.all>[number];
+
   function toClaims(rows: Row[]) {
     const cites = citationsFor(rows.map((r) => r.id));
     return rows.map((r) => ({
@@ -24,42 +57,24 @@ export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]
   }
   return {
     listClaims(query: ClaimsQuery) {
-      const where: SQL[] = [];
-      if (query.source) where.push(eq(claims.sourceId, query.source));
-      if (query.event) where.push(eq(claims.eventId, query.event));
-      if (query.cursor) where.push(gt(claims.seq, Number(query.cursor)));
-      const rows = db
-        .select()
-        .from(claims)
-        .where(and(...where))
-        .orderBy(asc(claims.seq))
-        .limit(query.limit + 1)
-        .all();
+      const rows = list.all({
+        source: query.source ?? null,
+        event: query.event ?? null,
+        after: query.cursor ? Number(query.cursor) : -1,
+        limit: query.limit + 1,
+      });
       return pageOfRows(rows, query.limit, toClaims, (last) => String(last.seq));
     },
     claimsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const found = toClaims(
-        db
-          .select()
-          .from(claims)
-          .where(inArray(claims.id, ids as string[]))
-          .all(),
-      );
-      const index = new Map(found.map((c) => [c.id, c]));
+      const index = new Map(toClaims(byIds.all({ keys: keyList(ids) })).map((c) => [c.id, c]));
       return ids.map((id) => index.get(id) ?? null);
     },
     claimsForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select()
-        .from(claims)
-        .where(inArray(claims.eventId, ids as string[]))
-        .orderBy(asc(claims.seq))
-        .all();
       return inOrder(
         ids,
-        groupBy(toClaims(rows), (c) => c.event_id),
+        groupBy(toClaims(forEvents.all({ keys: keyList(ids) })), (c) => c.event_id),
       );
     },
   };

@@ -1,16 +1,61 @@
 // Events: the date-range list with keyset cursors, one event in full, and batch look-ups of their relations.
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+// Every statement is prepared once, here; an optional filter is a condition that holds for any row when its
+// parameter is null, so the list has one prepared shape per sort order, whatever filters a request gives.
+import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
 import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
-
-type EventRow = typeof events.$inferSelect;
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
 /** The filters of an events query, without paging: shared by the list and its count. */
 export type EventFilters = Pick<EventsQuery, 'from' | 'to' | 'match' | 'kind' | 'place' | 'actor' | 'q'>;
+
+/** Bounds that no date passes: a neutral lower and upper bound for a text date. */
+const BEFORE_ALL = '';
+const AFTER_ALL = '\uffff';
+
+const p = sql.placeholder;
+
+/** The columns an event's API shapes use: its summary list item and its reference. */
+export const eventColumns = {
+  id: events.id,
+  seq: events.seq,
+  kind: events.kind,
+  title: events.title,
+  summary: events.summary,
+  parentId: events.parentId,
+  startDate: events.startDate,
+  endDate: events.endDate,
+  precision: events.precision,
+  dateText: events.dateText,
+  edtf: events.edtf,
+};
+
+/**
+ * The WHERE of every events query, with placeholders. The start date has exactly one lower and one upper bound,
+ * the tightest of the filter's and the cursor's, computed in filterParams: given two, SQLite starts the index range
+ * at the first, which on a deep page of 10⁶ events meant stepping over some 17,000 entries before the cursor.
+ * The end-date tests are written `+end_date` so that they are checked on the start-date index, which holds
+ * end_date, and never make SQLite choose the end-date index and sort.
+ */
+const FILTERS = and(
+  gte(events.startDate, p('lo')),
+  lte(events.startDate, p('hi')),
+  sql`+${events.endDate} >= ${p('endLo')}`,
+  sql`+${events.endDate} <= ${p('endHi')}`,
+  sql`(${p('kinds')} IS NULL OR ${inKeys(events.kind, 'kinds')})`,
+  sql`(${p('place')} IS NULL OR ${events.id} IN (
+    SELECT ep.event_id FROM event_places ep WHERE ep.place_slug IN (
+      WITH RECURSIVE tree(slug) AS (
+        SELECT ${p('place')}
+        UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug
+      ) SELECT slug FROM tree)))`,
+  sql`(${p('actor')} IS NULL OR ${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${p('actor')}))`,
+  sql`(${p('q')} IS NULL OR ${events.id} IN (SELECT ref_id FROM search_fts WHERE search_fts MATCH ${p('q')} AND type = 'event'))`,
+) as SQL;
 
 export function createEventQueries(db: Db) {
   // The longest event bounds how far before `from` an overlapping event can start, which lets the
@@ -29,54 +74,112 @@ export function createEventQueries(db: Db) {
   const later = (a: string, b: string) => (a > b ? a : b);
   const earlier = (a: string, b: string) => (a < b ? a : b);
 
-  const byId = db
-    .select()
-    .from(events)
-    .where(eq(events.id, sql.placeholder('id')))
-    .prepare();
-
-  /**
-   * The WHERE of an events query. The start date gets at most one lower and one upper bound, the tightest of the
-   * filter's and the cursor's, computed here: given two, SQLite starts the index range at the first, which on a
-   * deep page of 10⁶ events meant stepping over some 17,000 entries before the cursor.
-   */
-  function filterConditions(f: EventFilters, cursor?: { after?: string; before?: string }): SQL[] {
-    const where: SQL[] = [];
-    const lower: string[] = [];
-    const upper: string[] = [];
+  /** The placeholders of FILTERS for a query and, on a later page, the cursor's start date. */
+  function filterParams(f: EventFilters, cursor?: { after?: string; before?: string }) {
+    let lo = BEFORE_ALL;
+    let hi = AFTER_ALL;
+    let endLo = BEFORE_ALL;
+    let endHi = AFTER_ALL;
     if (f.match === 'within') {
-      if (f.from) lower.push(f.from);
-      if (f.to) where.push(lte(events.endDate, f.to));
+      if (f.from) lo = f.from;
+      if (f.to) endHi = f.to;
     } else {
-      if (f.to) upper.push(f.to);
+      if (f.to) hi = f.to;
       if (f.from) {
-        where.push(gte(events.endDate, f.from));
-        lower.push(earliestStartOverlapping(f.from));
+        endLo = f.from;
+        lo = earliestStartOverlapping(f.from);
       }
     }
-    if (cursor?.after) lower.push(cursor.after);
-    if (cursor?.before) upper.push(cursor.before);
-    if (lower.length) where.push(gte(events.startDate, lower.reduce(later)));
-    if (upper.length) where.push(lte(events.startDate, upper.reduce(earlier)));
-    if (f.kind?.length) where.push(inArray(events.kind, f.kind));
-    if (f.place) {
-      where.push(sql`${events.id} IN (
-        SELECT ep.event_id FROM event_places ep WHERE ep.place_slug IN (
-          WITH RECURSIVE tree(slug) AS (
-            SELECT ${f.place}
-            UNION SELECT p.slug FROM places p JOIN tree ON p.parent_slug = tree.slug
-          ) SELECT slug FROM tree))`);
-    }
-    if (f.actor) {
-      where.push(sql`${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${f.actor})`);
-    }
-    if (f.q) {
-      where.push(
-        sql`${events.id} IN (SELECT ref_id FROM search_fts WHERE search_fts MATCH ${ftsQuery(f.q)} AND type = 'event')`,
-      );
-    }
-    return where;
+    if (cursor?.after) lo = later(lo, cursor.after);
+    if (cursor?.before) hi = earlier(hi, cursor.before);
+    return {
+      lo,
+      hi,
+      endLo,
+      endHi,
+      kinds: f.kind?.length ? keyList(f.kind) : null,
+      place: f.place ?? null,
+      actor: f.actor ?? null,
+      q: f.q ? ftsQuery(f.q) : null,
+    };
   }
+
+  const list = (order: 'asc' | 'desc') =>
+    prepareRows(
+      db
+        .select(eventColumns)
+        .from(events)
+        .where(
+          and(
+            FILTERS,
+            order === 'asc'
+              ? or(gt(events.startDate, p('cs')), and(eq(events.startDate, p('cs')), gt(events.seq, p('cseq'))))
+              : or(lt(events.startDate, p('cs')), and(eq(events.startDate, p('cs')), lt(events.seq, p('cseq')))),
+          ),
+        )
+        .orderBy(
+          ...(order === 'asc' ? [asc(events.startDate), asc(events.seq)] : [desc(events.startDate), desc(events.seq)]),
+        )
+        .limit(p('limit')),
+    );
+  const ascending = list('asc');
+  const descending = list('desc');
+  // With every optional filter in one statement, SQLite's estimate for a bare count tips towards reading the
+  // whole table; the start-date range is always bounded, so the count names the index that serves it.
+  const count = prepareRows(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(sql`${events} INDEXED BY events_start_seq_idx`)
+      .where(FILTERS),
+  );
+
+  const byId = prepareRows(
+    db
+      .select(eventColumns)
+      .from(events)
+      .where(eq(events.id, p('id'))),
+  );
+  const byIds = prepareRows(db.select(eventColumns).from(events).where(inKeys(events.id)));
+  const children = prepareRows(
+    db.select(eventColumns).from(events).where(inKeys(events.parentId)).orderBy(asc(events.startDate), asc(events.seq)),
+  );
+  const onDay = prepareRows(
+    db
+      .select(eventColumns)
+      .from(events)
+      .where(and(eq(events.monthDay, p('monthDay')), eq(events.precision, 'day')))
+      .orderBy(asc(events.startDate), asc(events.seq)),
+  );
+  const placesOf = prepareRows(
+    db
+      .select({
+        eventId: eventPlaces.eventId,
+        slug: places.slug,
+        name: places.name,
+        kind: places.kind,
+        role: eventPlaces.role,
+        seq: places.seq,
+      })
+      .from(eventPlaces)
+      .innerJoin(places, eq(places.slug, eventPlaces.placeSlug))
+      .where(inKeys(eventPlaces.eventId)),
+  );
+  const actorsOf = prepareRows(
+    db
+      .select({
+        eventId: eventActors.eventId,
+        id: actors.id,
+        name: actors.name,
+        kind: actors.kind,
+        role: eventActors.role,
+      })
+      .from(eventActors)
+      .innerJoin(actors, eq(actors.id, eventActors.actorId))
+      .where(inKeys(eventActors.eventId))
+      .orderBy(asc(actors.id), asc(eventActors.role)),
+  );
+
+  type EventRow = ReturnType<typeof byId.all>[number];
 
   function toEvents(rows: EventRow[]) {
     const placesById = placesForEvents(rows.map((r) => r.id));
@@ -93,61 +196,35 @@ export function createEventQueries(db: Db) {
 
   function placesForEvents(ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = db
-      .select({
-        eventId: eventPlaces.eventId,
-        slug: places.slug,
-        name: places.name,
-        kind: places.kind,
-        role: eventPlaces.role,
-        seq: places.seq,
-      })
-      .from(eventPlaces)
-      .innerJoin(places, eq(places.slug, eventPlaces.placeSlug))
-      .where(inArray(eventPlaces.eventId, ids as string[]))
-      .all();
+    const rows = placesOf.all({ keys: keyList(ids) });
     // Sorted here, not in SQL: an ORDER BY on places made SQLite walk every place and probe each event.
     rows.sort((a, b) => a.seq - b.seq || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
     const grouped = groupBy(rows, (r) => r.eventId);
-    return inOrder(ids, grouped).map((list) => list.map(({ eventId: _, seq: __, ...p }) => p));
+    return inOrder(ids, grouped).map((list) =>
+      list.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, role: r.role })),
+    );
   }
 
   return {
     earliestStartOverlapping,
 
     listEvents(query: EventsQuery) {
-      const descending = query.sort === '-date';
+      const desc = query.sort === '-date';
       const cursorStart = query.cursor?.startDate;
-      const where = filterConditions(query, descending ? { before: cursorStart } : { after: cursorStart });
-      if (query.cursor) {
-        const { startDate, seq } = query.cursor;
-        where.push(
-          descending
-            ? (or(lt(events.startDate, startDate), and(eq(events.startDate, startDate), lt(events.seq, seq))) as SQL)
-            : (or(gt(events.startDate, startDate), and(eq(events.startDate, startDate), gt(events.seq, seq))) as SQL),
-        );
-      }
-      const order = descending ? [desc(events.startDate), desc(events.seq)] : [asc(events.startDate), asc(events.seq)];
-      const rows = db
-        .select()
-        .from(events)
-        .where(and(...where))
-        .orderBy(...order)
-        .limit(query.limit + 1)
-        .all();
+      const params = {
+        ...filterParams(query, desc ? { before: cursorStart } : { after: cursorStart }),
+        cs: query.cursor?.startDate ?? (desc ? AFTER_ALL : BEFORE_ALL),
+        cseq: query.cursor?.seq ?? (desc ? Number.MAX_SAFE_INTEGER : -1),
+        limit: query.limit + 1,
+      };
+      const rows = (desc ? descending : ascending).all(params);
       return pageOfRows(rows, query.limit, toEvents, (last) =>
         encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }),
       );
     },
 
     countEvents(filters: EventFilters): number {
-      return (
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(events)
-          .where(and(...filterConditions(filters)))
-          .get()?.n ?? 0
-      );
+      return count.get(filterParams(filters))?.n ?? 0;
     },
 
     eventRow(id: string): EventRow | undefined {
@@ -156,12 +233,7 @@ export function createEventQueries(db: Db) {
 
     eventsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select()
-        .from(events)
-        .where(inArray(events.id, ids as string[]))
-        .all();
-      const found = toEvents(rows);
+      const found = toEvents(byIds.all({ keys: keyList(ids) }));
       const index = new Map(found.map((e) => [e.id, e]));
       return ids.map((id) => index.get(id) ?? null);
     },
@@ -171,33 +243,16 @@ export function createEventQueries(db: Db) {
 
     actorsForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select({
-          eventId: eventActors.eventId,
-          id: actors.id,
-          name: actors.name,
-          kind: actors.kind,
-          role: eventActors.role,
-        })
-        .from(eventActors)
-        .innerJoin(actors, eq(actors.id, eventActors.actorId))
-        .where(inArray(eventActors.eventId, ids as string[]))
-        .orderBy(asc(actors.id), asc(eventActors.role))
-        .all();
+      const rows = actorsOf.all({ keys: keyList(ids) });
       return inOrder(
         ids,
         groupBy(rows, (r) => r.eventId),
-      ).map((list) => list.map(({ eventId: _, ...a }) => a));
+      ).map((list) => list.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role })));
     },
 
     childrenForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select()
-        .from(events)
-        .where(inArray(events.parentId, ids as string[]))
-        .orderBy(asc(events.startDate), asc(events.seq))
-        .all();
+      const rows = children.all({ keys: keyList(ids) });
       return inOrder(
         ids,
         groupBy(rows, (r) => r.parentId),
@@ -206,13 +261,7 @@ export function createEventQueries(db: Db) {
 
     /** Events on a day of the year, across years: only facts known to the day. */
     onThisDay(monthDay: string) {
-      const rows = db
-        .select()
-        .from(events)
-        .where(and(eq(events.monthDay, monthDay), eq(events.precision, 'day')))
-        .orderBy(asc(events.startDate), asc(events.seq))
-        .all();
-      return toEvents(rows);
+      return toEvents(onDay.all({ monthDay }));
     },
   };
 }

@@ -1,10 +1,9 @@
-// Batch look-ups that GraphQL needs beyond the REST shapes: records by key for nested fields and search hits,
-// and the keyset positions behind per-edge cursors. One statement per call, whatever the number of keys.
-import { asc, eq, inArray } from 'drizzle-orm';
+// Batch look-ups that GraphQL needs beyond the REST shapes: source texts for nested fields, and the keyset
+// positions behind per-edge cursors. One prepared statement per call, whatever the number of keys.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { citations, claims, events, places, sources, statistics } from '../db/schema/index.js';
-import { type CitationRow, citationSelection, toCitation } from './citations.js';
-import { groupBy, inOrder } from './mappers.js';
+import { claims, events, places, sources, statistics } from '../db/schema/index.js';
+import { inKeys, keyList, type PreparedRows, prepareRows } from './prepared.js';
 
 /** Tables paged by their `seq` column, keyed by their public id. */
 const SEQ_KEYS = {
@@ -15,67 +14,43 @@ const SEQ_KEYS = {
 export type SeqTable = keyof typeof SEQ_KEYS;
 
 export function createLookupQueries(db: Db) {
-  const citationBase = () =>
-    db.select(citationSelection).from(citations).innerJoin(sources, eq(sources.id, citations.sourceId));
+  const texts = prepareRows(db.select({ id: sources.id, text: sources.text }).from(sources).where(inKeys(sources.id)));
+  const positions = prepareRows(
+    db.select({ id: events.id, startDate: events.startDate, seq: events.seq }).from(events).where(inKeys(events.id)),
+  );
+  const seqs = Object.fromEntries(
+    Object.entries(SEQ_KEYS).map(([table, [t, key]]) => [
+      table,
+      prepareRows(
+        db
+          .select({ key: sql<string>`${key}`, seq: t.seq })
+          .from(t)
+          .where(inKeys(key)),
+      ),
+    ]),
+  ) as Record<SeqTable, PreparedRows<{ key: string; seq: number }>>;
 
   return {
-    /** Citations by id, in the order of `ids` (null where there is none). */
-    citationsByIds(ids: readonly number[]) {
-      if (ids.length === 0) return [];
-      const rows = citationBase()
-        .where(inArray(citations.id, ids as number[]))
-        .all() as CitationRow[];
-      const index = new Map(rows.map((r) => [r.id, toCitation(r)]));
-      return ids.map((id) => index.get(id) ?? null);
-    },
-
-    /** Every citation of each source, in text order (as `citationsOfSource`). */
-    citationsForSources(ids: readonly string[]) {
-      if (ids.length === 0) return [];
-      const rows = citationBase()
-        .where(inArray(citations.sourceId, ids as string[]))
-        .orderBy(asc(citations.start), asc(citations.id))
-        .all() as CitationRow[];
-      return inOrder(
-        ids,
-        groupBy(rows, (r) => r.sourceId),
-      ).map((list) => list.map(toCitation));
-    },
-
     /** The verbatim text of each source (null for references), in the order of `ids`. */
     sourceTexts(ids: readonly string[]): (string | null)[] {
       if (ids.length === 0) return [];
-      const rows = db
-        .select({ id: sources.id, text: sources.text })
-        .from(sources)
-        .where(inArray(sources.id, ids as string[]))
-        .all();
-      const index = new Map(rows.map((r) => [r.id, r.text]));
+      const index = new Map(texts.all({ keys: keyList(ids) }).map((r) => [r.id, r.text]));
       return ids.map((id) => index.get(id) ?? null);
     },
 
     /** Each event's keyset position (start_date, seq): what an events cursor encodes. */
     eventPositions(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = db
-        .select({ id: events.id, startDate: events.startDate, seq: events.seq })
-        .from(events)
-        .where(inArray(events.id, ids as string[]))
-        .all();
-      const index = new Map(rows.map((r) => [r.id, { startDate: r.startDate, seq: r.seq }]));
+      const index = new Map(
+        positions.all({ keys: keyList(ids) }).map((r) => [r.id, { startDate: r.startDate, seq: r.seq }]),
+      );
       return ids.map((id) => index.get(id) ?? null);
     },
 
     /** Each record's `seq`: what the numeric cursors of places, statistics and claims encode. */
     seqsOf(table: SeqTable, keys: readonly string[]): (number | null)[] {
       if (keys.length === 0) return [];
-      const [t, key] = SEQ_KEYS[table];
-      const rows = db
-        .select({ key, seq: t.seq })
-        .from(t)
-        .where(inArray(key, keys as string[]))
-        .all();
-      const index = new Map(rows.map((r) => [r.key, r.seq]));
+      const index = new Map(seqs[table].all({ keys: keyList(keys) }).map((r) => [r.key, r.seq]));
       return keys.map((k) => index.get(k) ?? null);
     },
   };

@@ -13,7 +13,9 @@ export function dateSpan(row: Pick<EventRow, 'startDate' | 'endDate' | 'precisio
   };
 }
 
-export function eventRef(row: EventRow) {
+export function eventRef(
+  row: Pick<EventRow, 'id' | 'kind' | 'title' | 'startDate' | 'endDate' | 'precision' | 'dateText' | 'edtf'>,
+) {
   return { id: row.id, kind: row.kind, title: row.title, date: dateSpan(row) };
 }
 

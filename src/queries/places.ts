@@ -1,73 +1,142 @@
 // Places and districts: names in every language, control changes, and the events of a place and those inside it.
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+// Every statement is prepared once; lists of keys are bound as one JSON parameter.
+import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
 import { dateSpan, groupBy, inOrder, pageOfRows } from './mappers.js';
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
-type PlaceRow = typeof places.$inferSelect;
-type EventRow = typeof events.$inferSelect;
+const p = sql.placeholder;
+
+const placeColumns = {
+  slug: places.slug,
+  seq: places.seq,
+  kind: places.kind,
+  name: places.name,
+  parentSlug: places.parentSlug,
+  centreName: places.centreName,
+  lat: places.lat,
+  lon: places.lon,
+  areaKm2: places.areaKm2,
+  areaNote: places.areaNote,
+  population: places.population,
+  populationYear: places.populationYear,
+  populationBasis: places.populationBasis,
+  occupationEventId: places.occupationEventId,
+  returnEventId: places.returnEventId,
+  note: places.note,
+};
 
 export function createPlaceQueries(db: Db) {
-  function namesFor(slugs: readonly string[]) {
-    const rows = db
-      .select()
+  const names = prepareRows(
+    db
+      .select({
+        placeSlug: placeNames.placeSlug,
+        name: placeNames.name,
+        language: placeNames.language,
+        script: placeNames.script,
+        kind: placeNames.kind,
+        usedBy: placeNames.usedBy,
+        appliesTo: placeNames.appliesTo,
+      })
       .from(placeNames)
-      .where(inArray(placeNames.placeSlug, slugs as string[]))
-      .orderBy(asc(placeNames.id))
-      .all();
-    return groupBy(rows, (r) => r.placeSlug);
-  }
+      .where(inKeys(placeNames.placeSlug))
+      .orderBy(asc(placeNames.id)),
+  );
+  const parents = prepareRows(
+    db.select({ slug: places.slug, name: places.name, kind: places.kind }).from(places).where(inKeys(places.slug)),
+  );
+  const controlEvents = prepareRows(
+    db
+      .select({ id: events.id, kind: events.kind, startDate: events.startDate, dateText: events.dateText })
+      .from(events)
+      .where(inKeys(events.id)),
+  );
+  const returnAgreements = prepareRows(
+    db
+      .select({ slug: agreementPlaces.placeSlug, agreementId: agreementPlaces.agreementId })
+      .from(agreementPlaces)
+      .where(and(inKeys(agreementPlaces.placeSlug), eq(agreementPlaces.effect, 'returned'))),
+  );
+  const list = prepareRows(
+    db
+      .select(placeColumns)
+      .from(places)
+      .where(
+        and(
+          sql`(${p('kind')} IS NULL OR ${places.kind} = ${p('kind')})`,
+          sql`(${p('parent')} IS NULL OR ${places.parentSlug} = ${p('parent')})`,
+          sql`(${p('name')} IS NULL OR ${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${p('name')}) > 0))`,
+          gt(places.seq, p('after')),
+        ),
+      )
+      .orderBy(asc(places.seq))
+      .limit(p('limit')),
+  );
+  const bySlugs = prepareRows(db.select(placeColumns).from(places).where(inKeys(places.slug)));
+  const located = prepareRows(
+    db.select(placeColumns).from(places).where(isNotNull(places.lat)).orderBy(asc(places.seq)),
+  );
+  const children = prepareRows(
+    db
+      .select({ parent: places.parentSlug, slug: places.slug, name: places.name, kind: places.kind })
+      .from(places)
+      .where(inKeys(places.parentSlug))
+      .orderBy(asc(places.seq)),
+  );
+  // Each root place with every place inside it, then their events: one statement for any number of places.
+  const eventsOfTrees = prepareRows(
+    db
+      .select({
+        root: sql<string>`tree.root`,
+        role: sql<string>`ep.role`,
+        id: sql<string>`e.id`,
+        kind: sql<(typeof events.$inferSelect)['kind']>`e.kind`,
+        title: sql<string>`e.title`,
+        startDate: sql<string>`e.start_date`,
+        endDate: sql<string>`e.end_date`,
+        precision: sql<(typeof events.$inferSelect)['precision']>`e.precision`,
+        dateText: sql<string>`e.date_text`,
+        edtf: sql<string>`e.edtf`,
+      })
+      .from(
+        sql`(WITH RECURSIVE tree(root, slug) AS (
+          SELECT slug, slug FROM places WHERE slug IN (SELECT value FROM json_each(${p('keys')}))
+          UNION SELECT tree.root, pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug
+        ) SELECT root, slug FROM tree) AS tree`,
+      )
+      .innerJoin(sql`event_places ep`, sql`ep.place_slug = tree.slug`)
+      .innerJoin(sql`events e`, sql`e.id = ep.event_id`)
+      .orderBy(sql`e.start_date, e.seq, (ep.place_slug = tree.root) DESC, ep.role`),
+  );
 
-  function eventsById(ids: string[]) {
-    if (ids.length === 0) return new Map<string, EventRow>();
-    return new Map(
-      db
-        .select()
-        .from(events)
-        .where(inArray(events.id, ids))
-        .all()
-        .map((e) => [e.id, e]),
-    );
-  }
+  type PlaceRow = ReturnType<typeof bySlugs.all>[number];
 
-  /** Rows → Place objects, with their names, parents and control changes, in three statements whatever the count. */
+  /** Rows → Place objects, with their names, parents and control changes, in four statements whatever the count. */
   function toPlaces(rows: PlaceRow[]) {
     if (rows.length === 0) return [];
-    const slugs = rows.map((r) => r.slug);
-    const names = namesFor(slugs);
+    const slugs = keyList(rows.map((r) => r.slug));
+    const namesOf = groupBy(names.all({ keys: slugs }), (r) => r.placeSlug);
     const parentSlugs = [...new Set(rows.map((r) => r.parentSlug).filter((s): s is string => s !== null))];
-    const parents = new Map(
-      parentSlugs.length
-        ? db
-            .select({ slug: places.slug, name: places.name, kind: places.kind })
-            .from(places)
-            .where(inArray(places.slug, parentSlugs))
-            .all()
-            .map((p) => [p.slug, p])
-        : [],
+    const parentsBySlug = new Map(
+      parentSlugs.length ? parents.all({ keys: keyList(parentSlugs) }).map((r) => [r.slug, r]) : [],
     );
-    const controlEvents = eventsById(
-      rows.flatMap((r) => [r.occupationEventId, r.returnEventId]).filter((id): id is string => id !== null),
+    const eventIds = rows.flatMap((r) => [r.occupationEventId, r.returnEventId]).filter((id) => id !== null);
+    const eventsById = new Map(
+      eventIds.length ? controlEvents.all({ keys: keyList(eventIds) }).map((e) => [e.id, e]) : [],
     );
-    const returnAgreements = new Map(
-      db
-        .select({ slug: agreementPlaces.placeSlug, agreementId: agreementPlaces.agreementId })
-        .from(agreementPlaces)
-        .where(and(inArray(agreementPlaces.placeSlug, slugs), eq(agreementPlaces.effect, 'returned')))
-        .all()
-        .map((r) => [r.slug, r.agreementId]),
-    );
+    const agreementOf = new Map(returnAgreements.all({ keys: slugs }).map((r) => [r.slug, r.agreementId]));
     return rows.map((r) => {
-      const occupation = r.occupationEventId ? controlEvents.get(r.occupationEventId) : undefined;
-      const ret = r.returnEventId ? controlEvents.get(r.returnEventId) : undefined;
+      const occupation = r.occupationEventId ? eventsById.get(r.occupationEventId) : undefined;
+      const ret = r.returnEventId ? eventsById.get(r.returnEventId) : undefined;
       return {
         slug: r.slug,
         name: r.name,
         kind: r.kind,
-        parent: r.parentSlug ? (parents.get(r.parentSlug) ?? null) : null,
-        names: (names.get(r.slug) ?? []).map((n) => ({
+        parent: r.parentSlug ? (parentsBySlug.get(r.parentSlug) ?? null) : null,
+        names: (namesOf.get(r.slug) ?? []).map((n) => ({
           name: n.name,
           language: n.language,
           script: n.script,
@@ -88,7 +157,7 @@ export function createPlaceQueries(db: Db) {
           ? {
               date: ret.startDate,
               mode: ret.kind === 'handover' ? ('handover' as const) : ('military_operation' as const),
-              agreement_id: ret.kind === 'handover' ? (returnAgreements.get(r.slug) ?? null) : null,
+              agreement_id: ret.kind === 'handover' ? (agreementOf.get(r.slug) ?? null) : null,
               event_id: ret.id,
             }
           : null,
@@ -101,81 +170,38 @@ export function createPlaceQueries(db: Db) {
     toPlaces,
 
     listPlaces(query: PlacesQuery) {
-      const where: SQL[] = [];
-      if (query.kind) where.push(eq(places.kind, query.kind));
-      if (query.parent) where.push(eq(places.parentSlug, query.parent));
-      if (query.name) {
-        where.push(
-          sql`${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${foldText(query.name)}) > 0)`,
-        );
-      }
-      if (query.cursor) where.push(gt(places.seq, Number(query.cursor)));
-      const rows = db
-        .select()
-        .from(places)
-        .where(and(...where))
-        .orderBy(asc(places.seq))
-        .limit(query.limit + 1)
-        .all();
+      const rows = list.all({
+        kind: query.kind ?? null,
+        parent: query.parent ?? null,
+        name: query.name ? foldText(query.name) : null,
+        after: query.cursor ? Number(query.cursor) : -1,
+        limit: query.limit + 1,
+      });
       return pageOfRows(rows, query.limit, toPlaces, (last) => String(last.seq));
     },
 
     placeRows(slugs: readonly string[]): (PlaceRow | null)[] {
       if (slugs.length === 0) return [];
-      const rows = db
-        .select()
-        .from(places)
-        .where(inArray(places.slug, slugs as string[]))
-        .all();
-      const index = new Map(rows.map((r) => [r.slug, r]));
+      const index = new Map(bySlugs.all({ keys: keyList(slugs) }).map((r) => [r.slug, r]));
       return slugs.map((s) => index.get(s) ?? null);
     },
 
     placesWithLocation() {
-      return toPlaces(
-        db
-          .select()
-          .from(places)
-          .where(sql`${places.lat} IS NOT NULL`)
-          .orderBy(asc(places.seq))
-          .all(),
-      );
+      return toPlaces(located.all());
     },
 
     childrenForPlaces(slugs: readonly string[]) {
       if (slugs.length === 0) return [];
-      const rows = db
-        .select({ parent: places.parentSlug, slug: places.slug, name: places.name, kind: places.kind })
-        .from(places)
-        .where(inArray(places.parentSlug, slugs as string[]))
-        .orderBy(asc(places.seq))
-        .all();
       return inOrder(
         slugs,
-        groupBy(rows, (r) => r.parent),
-      ).map((list) => list.map(({ parent: _, ...p }) => p));
+        groupBy(children.all({ keys: keyList(slugs) }), (r) => r.parent),
+      ).map((list) => list.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind })));
     },
 
     /** Events of each place and of the places inside it, in date order, each once, with the place's role. */
     eventsForPlaces(slugs: readonly string[]) {
       if (slugs.length === 0) return [];
-      const list = sql.join(
-        slugs.map((s) => sql`${s}`),
-        sql`, `,
-      );
-      const rows = db.all<EventRow & { root: string; role: string }>(sql`
-        WITH RECURSIVE tree(root, slug) AS (
-          SELECT slug, slug FROM places WHERE slug IN (${list})
-          UNION SELECT tree.root, p.slug FROM places p JOIN tree ON p.parent_slug = tree.slug
-        )
-        SELECT tree.root AS root, ep.role AS role, e.id AS id, e.kind AS kind, e.title AS title,
-               e.start_date AS startDate, e.end_date AS endDate, e.precision AS precision,
-               e.date_text AS dateText, e.edtf AS edtf, e.seq AS seq
-        FROM tree
-        JOIN event_places ep ON ep.place_slug = tree.slug
-        JOIN events e ON e.id = ep.event_id
-        ORDER BY e.start_date, e.seq, (ep.place_slug = tree.root) DESC, ep.role`);
-      const grouped = groupBy(rows, (r) => r.root);
+      const grouped = groupBy(eventsOfTrees.all({ keys: keyList(slugs) }), (r) => r.root);
       return inOrder(slugs, grouped).map((group) => {
         const seen = new Set<string>();
         const out = [];

@@ -53,6 +53,8 @@ export function createRepository(db: Db) {
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,
+    citationsForSources: citations.citationsForSources,
+    citationsByIds: citations.citationsByIds,
 
     dataset: {
       version: meta.version,

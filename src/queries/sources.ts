@@ -2,15 +2,31 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sources } from '../db/schema/index.js';
+import { prepareRows } from './prepared.js';
 
-type Row = typeof sources.$inferSelect;
+const sourceColumns = {
+  id: sources.id,
+  kind: sources.kind,
+  title: sources.title,
+  publisher: sources.publisher,
+  placeOfPublication: sources.placeOfPublication,
+  publishedOn: sources.publishedOn,
+  language: sources.language,
+  url: sources.url,
+  sha256: sources.sha256,
+  licence: sources.licence,
+};
 
 export function createSourceQueries(db: Db, citationCounts: () => Map<string, number>) {
-  const byId = db
-    .select()
-    .from(sources)
-    .where(eq(sources.id, sql.placeholder('id')))
-    .prepare();
+  // The document first: it is what the dataset is about.
+  const all = prepareRows(db.select(sourceColumns).from(sources).orderBy(asc(sources.kind), asc(sources.id)));
+  const byId = prepareRows(
+    db
+      .select({ ...sourceColumns, text: sources.text })
+      .from(sources)
+      .where(eq(sources.id, sql.placeholder('id'))),
+  );
+  type Row = ReturnType<typeof all.all>[number];
   const toSource = (r: Row, counts: Map<string, number>) => ({
     id: r.id,
     kind: r.kind,
@@ -27,13 +43,7 @@ export function createSourceQueries(db: Db, citationCounts: () => Map<string, nu
   return {
     listSources() {
       const counts = citationCounts();
-      // The document first: it is what the dataset is about.
-      return db
-        .select()
-        .from(sources)
-        .orderBy(asc(sources.kind), asc(sources.id))
-        .all()
-        .map((r) => toSource(r, counts));
+      return all.all().map((r) => toSource(r, counts));
     },
     getSource(id: string) {
       const row = byId.get({ id });

@@ -1,12 +1,13 @@
 // Figures with their unit, qualifier, reporter and as-of date; never merged across reporters.
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
 import { groupBy, inOrder, pageOfRows } from './mappers.js';
+import { inKeys, keyList, prepareRows } from './prepared.js';
 
-type Row = typeof statistics.$inferSelect & { placeName: string | null; placeKind: string | null };
+const p = sql.placeholder;
 
 export function createStatisticQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
   const base = () =>
@@ -31,6 +32,26 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
       .from(statistics)
       .leftJoin(places, eq(places.slug, statistics.placeSlug));
 
+  const list = prepareRows(
+    base()
+      .where(
+        and(
+          sql`(${p('subject')} IS NULL OR ${statistics.subject} = ${p('subject')})`,
+          sql`(${p('asOf')} IS NULL OR ${statistics.asOf} = ${p('asOf')})`,
+          sql`(${p('place')} IS NULL OR ${statistics.placeSlug} IN (
+            WITH RECURSIVE tree(slug) AS (SELECT ${p('place')} UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug)
+            SELECT slug FROM tree))`,
+          gt(statistics.seq, p('after')),
+        ),
+      )
+      .orderBy(asc(statistics.seq))
+      .limit(p('limit')),
+  );
+  const forEvents = prepareRows(base().where(inKeys(statistics.eventId)).orderBy(asc(statistics.seq)));
+  const forPlaces = prepareRows(base().where(inKeys(statistics.placeSlug)).orderBy(asc(statistics.seq)));
+
+  type Row = ReturnType<typeof list.all>[number];
+
   function toStatistics(rows: Row[]) {
     const cites = citationsFor(rows.map((r) => r.id));
     return rows.map((r) => ({
@@ -52,43 +73,27 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
 
   return {
     listStatistics(query: StatisticsQuery) {
-      const where: SQL[] = [];
-      if (query.subject) where.push(eq(statistics.subject, query.subject));
-      if (query.as_of) where.push(eq(statistics.asOf, query.as_of));
-      if (query.place) {
-        where.push(sql`${statistics.placeSlug} IN (
-          WITH RECURSIVE tree(slug) AS (SELECT ${query.place} UNION SELECT p.slug FROM places p JOIN tree ON p.parent_slug = tree.slug)
-          SELECT slug FROM tree)`);
-      }
-      if (query.cursor) where.push(gt(statistics.seq, Number(query.cursor)));
-      const rows = base()
-        .where(and(...where))
-        .orderBy(asc(statistics.seq))
-        .limit(query.limit + 1)
-        .all() as Row[];
+      const rows = list.all({
+        subject: query.subject ?? null,
+        asOf: query.as_of ?? null,
+        place: query.place ?? null,
+        after: query.cursor ? Number(query.cursor) : -1,
+        limit: query.limit + 1,
+      });
       return pageOfRows(rows, query.limit, toStatistics, (last) => String(last.seq));
     },
     statisticsForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const rows = base()
-        .where(inArray(statistics.eventId, ids as string[]))
-        .orderBy(asc(statistics.seq))
-        .all() as Row[];
-      const stats = toStatistics(rows);
       return inOrder(
         ids,
-        groupBy(stats, (s) => s.event_id),
+        groupBy(toStatistics(forEvents.all({ keys: keyList(ids) })), (s) => s.event_id),
       );
     },
     statisticsForPlaces(slugs: readonly string[]) {
       if (slugs.length === 0) return [];
-      const rows = base()
-        .where(inArray(statistics.placeSlug, slugs as string[]))
-        .orderBy(asc(statistics.seq))
-        .all() as Row[];
       return inOrder(
         slugs,
-        groupBy(toStatistics(rows), (s) => s.place?.slug ?? null),
+        groupBy(toStatistics(forPlaces.all({ keys: keyList(slugs) })), (s) => s.place?.slug ?? null),
       );
     },
   };

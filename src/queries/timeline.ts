@@ -1,9 +1,11 @@
-// Timeline and search: compact items across events, agreements and statistics, and one FTS5 search over everything.
+// Timeline and search: compact items across events, agreements and statistics, and one FTS5 search over everything,
+// each one statement prepared once.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
 import { pageOfRows } from './mappers.js';
+import { prepareRows } from './prepared.js';
 
 interface TimelineRow {
   type: 'event' | 'agreement' | 'statistic';
@@ -25,26 +27,67 @@ interface SearchRow {
   source_id: string | null;
 }
 
+const p = sql.placeholder;
+
 export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: string) => string) {
+  const timelineRows = prepareRows(
+    db
+      .select({
+        type: sql<TimelineRow['type']>`type`,
+        id: sql<string>`id`,
+        kind: sql<string>`kind`,
+        title: sql<string>`title`,
+        start_date: sql<string>`start_date`,
+        end_date: sql<string>`end_date`,
+        precision: sql<TimelineRow['precision']>`precision`,
+        date_text: sql<string>`date_text`,
+        edtf: sql<string>`edtf`,
+      })
+      .from(
+        sql`(
+          SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
+            FROM events WHERE start_date <= ${p('to')} AND end_date >= ${p('from')} AND start_date >= ${p('earliest')}
+          UNION ALL
+          SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
+            FROM agreements WHERE signed_on BETWEEN ${p('from')} AND ${p('to')}
+          UNION ALL
+          SELECT 'statistic', id, subject, label, as_of, as_of, 'day', coalesce(as_of_text, as_of), as_of, seq
+            FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${p('from')} AND ${p('to')}
+        )`,
+      )
+      .orderBy(sql`start_date, type = 'statistic', type = 'agreement', tiebreak, id`)
+      .limit(p('limit'))
+      .offset(p('offset')),
+  );
+  const searchRows = prepareRows(
+    db
+      .select({
+        type: sql<SearchRow['type']>`s.type`,
+        id: sql<string>`s.ref_id`,
+        title: sql<string>`s.title`,
+        snippet: sql<string>`snippet(search_fts, 3, '[', ']', '…', 16)`,
+        source_id: sql<string | null>`c.source_id`,
+      })
+      .from(sql`search_fts s LEFT JOIN citations c ON s.type = 'quote' AND c.id = CAST(s.ref_id AS INTEGER)`)
+      .where(sql`search_fts MATCH ${p('q')}`)
+      // Records before the quotes that mention them: someone searching "Lachin" wants the district first.
+      .orderBy(sql`s.type = 'quote', bm25(search_fts, 0, 0, 4, 1, 1), s.rowid`)
+      .limit(p('limit'))
+      .offset(p('offset')),
+  );
+
   return {
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
       const from = query.from ?? '0000-01-01';
-      const to = query.to ?? '9999-12-31';
       const offset = Number(query.cursor ?? 0);
-      const rows = db.all<TimelineRow>(sql`
-        SELECT * FROM (
-          SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
-            FROM events WHERE start_date <= ${to} AND end_date >= ${from}
-              AND start_date >= ${query.from ? earliestStartOverlapping(from) : '0000-01-01'}
-          UNION ALL
-          SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
-            FROM agreements WHERE signed_on BETWEEN ${from} AND ${to}
-          UNION ALL
-          SELECT 'statistic', id, subject, label, as_of, as_of, 'day', coalesce(as_of_text, as_of), as_of, seq
-            FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${from} AND ${to}
-        ) ORDER BY start_date, type = 'statistic', type = 'agreement', tiebreak, id
-        LIMIT ${query.limit + 1} OFFSET ${offset}`);
+      const rows = timelineRows.all({
+        from,
+        to: query.to ?? '9999-12-31',
+        earliest: query.from ? earliestStartOverlapping(from) : '0000-01-01',
+        limit: query.limit + 1,
+        offset,
+      });
       const toItems = (kept: TimelineRow[]) =>
         kept.map((r) => ({
           type: r.type,
@@ -64,15 +107,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
 
     search(query: SearchQuery) {
       const offset = Number(query.cursor ?? 0);
-      const rows = db.all<SearchRow>(sql`
-        SELECT s.type AS type, s.ref_id AS id, s.title AS title,
-               snippet(search_fts, 3, '[', ']', '…', 16) AS snippet, c.source_id AS source_id
-        FROM search_fts s
-        LEFT JOIN citations c ON s.type = 'quote' AND c.id = CAST(s.ref_id AS INTEGER)
-        WHERE search_fts MATCH ${ftsQuery(query.q)}
-        -- Records before the quotes that mention them: someone searching "Lachin" wants the district first.
-        ORDER BY s.type = 'quote', bm25(search_fts, 0, 0, 4, 1, 1), s.rowid
-        LIMIT ${query.limit + 1} OFFSET ${offset}`);
+      const rows = searchRows.all({ q: ftsQuery(query.q), limit: query.limit + 1, offset });
       const toItems = (kept: SearchRow[]) =>
         kept.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: r.snippet, url: searchHitUrl(r) }));
       return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
