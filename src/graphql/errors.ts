@@ -3,6 +3,7 @@
 import { GraphQLError } from 'graphql/index.js';
 import mercurius, { type MercuriusContext, type MercuriusOptions } from 'mercurius';
 import { describeParamErrors, type ParamError } from '../lib/validation-errors.js';
+import { GRAPHQL_RESPONSE_JSON, graphqlMediaType } from './media-type.js';
 
 const { ErrorWithProps } = mercurius;
 
@@ -35,9 +36,9 @@ export function notFound(message: string) {
   return new ErrorWithProps(message, { code: CODES.notFound });
 }
 
-/** A query refused before it runs (too deep, too costly, …): HTTP 400 with the code. */
-export function refused(message: string, code: string, extra: Record<string, unknown> = {}) {
-  return new ErrorWithProps(message, { code, ...extra }, 400);
+/** A query refused before it runs (too deep, too costly, …): HTTP 400 (or the status given) with the code. */
+export function refused(message: string, code: string, extra: Record<string, unknown> = {}, status = 400) {
+  return new ErrorWithProps(message, { code, ...extra }, status);
 }
 
 /** A validation-rule error with a code, as graphql-js reports them. */
@@ -107,17 +108,25 @@ function classify(error: GraphQLError): Classified {
   return { message: error.message, code: CODES.validationFailed, status: 400 };
 }
 
-/** Mercurius' validation error wraps the list of graphql-js errors: unwrap it into one error per problem. */
+/**
+ * Mercurius' validation error wraps the list of graphql-js errors: unwrap it into one error per problem. A plain
+ * Error inside (Mercurius' own "cannot be performed via a GET request") takes the wrapper's status, without which
+ * it would read as a bug.
+ */
 function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.flatMap((error) => {
-    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    const wrapper = error.originalError as { errors?: unknown; statusCode?: number; code?: string } | undefined;
+    const inner = wrapper?.errors;
     if (!Array.isArray(inner)) return [error];
-    return inner.map((e: Error) =>
+    return inner.map((e: Error & { statusCode?: number; extensions?: Record<string, unknown> }) =>
       e instanceof GraphQLError
         ? e
         : new GraphQLError(e.message, {
-            originalError: e,
-            extensions: (e as { extensions?: Record<string, unknown> }).extensions,
+            originalError: Object.assign(new Error(e.message), {
+              statusCode: e.statusCode ?? wrapper?.statusCode,
+              code: wrapper?.code,
+            }),
+            extensions: e.extensions,
           }),
     );
   });
@@ -128,6 +137,7 @@ type Execution = Parameters<NonNullable<MercuriusOptions['errorFormatter']>>[0];
 /**
  * Mercurius' errorFormatter: coded, safe errors. A request that executed answers 200 with data and errors
  * (each with its path); one refused before execution answers 400 (or the HTTP error it was), or 500 for a bug.
+ * The same 4xx under application/json as under application/graphql-response+json: see the README's GraphQL section.
  */
 export function formatErrors(execution: Execution, context: MercuriusContext) {
   const log = context.reply?.log ?? context.app.log;
@@ -146,8 +156,12 @@ export function formatErrors(execution: Execution, context: MercuriusContext) {
   });
   // Mercurius passes `data` (null or not) only for a request that reached execution.
   const executed = execution.data !== undefined;
-  return {
-    statusCode: executed ? 200 : status || 400,
-    response: { data: execution.data ?? null, errors },
-  };
+  const statusCode = executed ? 200 : status || 400;
+  // GraphQL over HTTP: the one method a refused GET operation can use.
+  if (statusCode === 405) context.reply?.header('allow', 'POST');
+  if (executed) return { statusCode, response: { data: execution.data, errors } };
+  // A request error has no data entry in GraphQL over HTTP's own media type. application/json keeps `data: null`,
+  // as this API has always answered, so clients that test `data === null` keep working.
+  const graphqlResponse = context.reply && graphqlMediaType(context.reply.request) === GRAPHQL_RESPONSE_JSON;
+  return { statusCode, response: graphqlResponse ? { errors } : { data: null, errors } };
 }

@@ -9,8 +9,12 @@ import mercurius, { type MercuriusOptions } from 'mercurius';
 import { readSnakeCaseKeys } from './casing.js';
 import type { GraphqlContext } from './context.js';
 import { CODES, formatErrors, refused } from './errors.js';
+import { checkGetOperation } from './get-operations.js';
 import { checkCost, LIMITS, validationRules } from './limits.js';
 import { loaders } from './loaders.js';
+import { labelMediaType } from './media-type.js';
+import { knownOperationTypes } from './operation-types.js';
+import { checkParams } from './request-params.js';
 import { queryResolvers } from './resolvers/query.js';
 import { typeResolvers } from './resolvers/types.js';
 import { SDL } from './schema/sdl.js';
@@ -33,10 +37,10 @@ function isJson(source: string): boolean {
   }
 }
 
-async function refuseBatches(request: FastifyRequest) {
-  if (Array.isArray(request.body)) {
-    throw refused('Batched operations are not accepted: send one operation per request.', CODES.batchingDisabled);
-  }
+/** Before Mercurius reads the request: its parameters (batches refused), and a GET's operation type. */
+async function checkRequest(request: FastifyRequest) {
+  const params = checkParams(request);
+  if (request.method !== 'POST') checkGetOperation(params.query, params.operationName);
 }
 
 /** Not wrapped in fastify-plugin: the JSON-schema compilers below stay inside this plugin. */
@@ -62,12 +66,13 @@ const graphql: FastifyPluginAsync = async (app) => {
     jit: 0,
     allowBatchedQueries: false,
     errorFormatter: formatErrors,
-    validationRules: validationRules(),
+    validationRules: [...validationRules(), knownOperationTypes],
     graphql: { parseOptions: { maxTokens: LIMITS.tokens } },
     persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(LIMITS.persistedQueries),
-    additionalRouteOptions: { preValidation: refuseBatches },
+    additionalRouteOptions: { preValidation: checkRequest },
   };
   await app.register(mercurius, options);
+  app.addHook('onSend', labelMediaType);
 
   // Mercurius takes a query that is not GraphQL but parses as JSON for a JSON-encoded AST; accept documents only.
   app.graphql.addHook('preParsing', async (_schema, source) => {

@@ -134,7 +134,7 @@ describe('errors of the document itself: HTTP 400 with a code', () => {
 
   it.each([
     [{ variables: {} }, 'BAD_REQUEST', 'The request has no query.'],
-    [{ query: 123 }, 'GRAPHQL_PARSE_FAILED', 'Syntax Error: the query must be a GraphQL document.'],
+    [{ query: 123 }, 'BAD_REQUEST', 'query must be a string holding a GraphQL document.'],
     [
       { query: '{"kind":"Document","definitions":[]}' },
       'GRAPHQL_PARSE_FAILED',
