@@ -15,6 +15,8 @@ import {
   varyOnCoding,
 } from '../lib/encoding.js';
 import { wantsCsv } from '../rest/list.js';
+// GraphQL answers' Content-Type follows Accept, so the key does too.
+import { graphqlMediaType } from '../graphql/media-type.js';
 
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
 /** Headers that belong to the representation and are replayed from the cache. */
@@ -107,7 +109,11 @@ export default fp<HttpCachingOptions>(
       const serveFromCache = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
         if (!cacheable(request)) return done();
         const version = app.data.current().dataset.version;
-        const hit = lookUp(request, reply, `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${request.url}`);
+        const hit = lookUp(
+          request,
+          reply,
+          `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${graphqlMediaType(request)} ${request.url}`,
+        );
         if (!hit) return done();
         // Nothing is returned: a reply is thenable, and Fastify would wait on it as if this hook were async.
         if (etagMatches(request.headers['if-none-match'], hit.etag)) {
@@ -122,7 +128,11 @@ export default fp<HttpCachingOptions>(
       const serveGraphqlFromCache = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
         if (request.method !== 'POST' || !request.body || typeof request.body !== 'object') return done();
         const version = app.data.current().dataset.version;
-        const hit = lookUp(request, reply, `${version} graphql ${JSON.stringify(request.body)}`);
+        const hit = lookUp(
+          request,
+          reply,
+          `${version} graphql ${graphqlMediaType(request)} ${JSON.stringify(request.body)}`,
+        );
         if (!hit) return done();
         reply.headers(hit.headers);
         reply.header('x-dataset-version', version);
