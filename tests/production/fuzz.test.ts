@@ -1,4 +1,5 @@
-// Property-based fuzzing of every route's parameters: whatever a client sends, it never gets a 5xx or internals.
+// Property-based fuzzing of every route's parameters, and of GraphQL over GET and POST: whatever a client sends, it
+// never gets a 5xx or internals.
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
@@ -113,8 +114,152 @@ describe('fuzzing through app.inject', () => {
   });
 });
 
+/** Documents of every operation type, valid and not, and text that is no document at all. */
+const document = fc.oneof(
+  fc.constantFrom(
+    '{ meta { version } }',
+    '{ __typename }',
+    'query Q($n: Int) { events(first: $n) { totalCount } }',
+    'query A { __typename } query B { meta { version } }',
+    'mutation { __typename }',
+    'mutation M { x }',
+    'subscription { __typename }',
+    'subscription S { events { totalCount } }',
+    'query Q { __typename } mutation M { x }',
+    'fragment F on Query { __typename }',
+    '{ district(slug: $slug) { name } }',
+    '{"kind":"Document","definitions":[]}',
+    '{',
+    '',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('query', 'mutation', 'subscription', '', 'fragment', 'Query', '{'),
+      fc.oneof(fc.constant(''), fc.stringMatching(/^[A-Za-z_]\w{0,8}$/)),
+      fc.constantFrom(
+        '__typename',
+        'meta { version }',
+        'x',
+        'events(first: 2) { totalCount }',
+        '...on Query { __typename }',
+      ),
+    )
+    .map(([type, name, selection]) => `${type} ${name} { ${selection} }`),
+  fc.string({ maxLength: 80 }),
+);
+
+/** Any JSON at all, and the shapes GraphQL clients send. */
+const json = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(fc.constantFrom('n', 'slug', 'first', 'x'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+);
+const extensions = fc.oneof(
+  json,
+  fc.record({
+    persistedQuery: fc.record(
+      { version: fc.oneof(fc.constant(1), json), sha256Hash: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), json) },
+      { requiredKeys: [] },
+    ),
+  }),
+);
+const operationName = fc.oneof(fc.constantFrom('Q', 'A', 'B', 'M', 'S', 'F', 'nope'), json);
+
+/** A request's parameters: each left out or of any type. */
+const params = fc.record(
+  { query: fc.oneof(document, json), variables: json, operationName, extensions },
+  { requiredKeys: [] },
+);
+
+const ACCEPT = [
+  undefined,
+  '*/*',
+  'application/json',
+  'application/graphql-response+json',
+  'application/graphql-response+json, application/json;q=0.9',
+  'text/html',
+  'application/graphql-response+json;q=nonsense',
+];
+
+/** Bodies of every kind, each sent with a content type that may or may not fit it. */
+const postBody = fc.tuple(
+  fc.oneof(
+    params.map((p) => JSON.stringify(p)),
+    fc.array(params, { maxLength: 3 }).map((p) => JSON.stringify(p)),
+    json.map((v) => JSON.stringify(v)),
+    document,
+    fc.string({ maxLength: 60 }),
+  ),
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/graphql',
+    'application/graphql-response+json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    undefined,
+  ),
+);
+
+/** A GET gives these as JSON; query and operationName as text. */
+const JSON_PARAMS = new Set(['variables', 'extensions']);
+
+/** A GET's URL parameters: JSON of any shape, text that is not JSON, and names given twice. */
+const getSearch = fc
+  .tuple(
+    params,
+    fc.array(
+      fc.tuple(fc.constantFrom('query', 'variables', 'extensions', 'operationName', 'x'), fc.string({ maxLength: 20 })),
+      {
+        maxLength: 2,
+      },
+    ),
+  )
+  .map(([p, extra]) => {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(p))
+      search.append(k, typeof v === 'string' && !JSON_PARAMS.has(k) ? v : JSON.stringify(v));
+    for (const [k, v] of extra) search.append(k, v);
+    return search.toString();
+  });
+
+/** A GraphQL answer is JSON of one of the two GraphQL media types, with data or errors. */
+function assertGraphqlAnswer(what: string, status: number, type: string | undefined, body: string) {
+  assertSafe(what, status, body);
+  expect(type, what).toMatch(/^application\/(graphql-response\+)?json; charset=utf-8$/);
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  expect('data' in parsed || Array.isArray(parsed.errors), what).toBe(true);
+}
+
+describe('fuzzing GraphQL through app.inject', () => {
+  it('GET /graphql with 1,000 random operations, variables, extensions and names', async () => {
+    await fc.assert(
+      fc.asyncProperty(getSearch, fc.constantFrom(...ACCEPT), async (search, accept) => {
+        const url = `/graphql?${search}`;
+        const response = await app.inject({ method: 'GET', url, headers: accept ? { accept } : {} });
+        assertGraphqlAnswer(url, response.statusCode, response.headers['content-type'], response.body);
+      }),
+      { numRuns: 1000, seed: 20201110 },
+    );
+  });
+
+  it('POST /graphql with 1,000 random bodies and content types', async () => {
+    await fc.assert(
+      fc.asyncProperty(postBody, fc.constantFrom(...ACCEPT), async ([payload, type], accept) => {
+        const headers: Record<string, string> = {};
+        if (type) headers['content-type'] = type;
+        if (accept) headers.accept = accept;
+        const response = await app.inject({ method: 'POST', url: '/graphql', headers, payload });
+        const what = `${type} ${payload}`;
+        assertGraphqlAnswer(what, response.statusCode, response.headers['content-type'], response.body);
+      }),
+      { numRuns: 1000, seed: 20201001 },
+    );
+  });
+});
+
 describe('fuzzing over real HTTP', () => {
-  it('a few hundred random requests through a real socket', async () => {
+  it('a few hundred random requests through a real socket, REST and GraphQL', async () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const all = [
       ...ROUTES.map((r) => ({ ...r, prefix: false })),
@@ -132,6 +277,25 @@ describe('fuzzing over real HTTP', () => {
         },
       ),
       { numRuns: 300, seed: 1992 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), getSearch, postBody, async (overGet, search, [payload, type]) => {
+        const response = overGet
+          ? await fetch(`${address}/graphql?${search}`)
+          : await fetch(`${address}/graphql`, {
+              method: 'POST',
+              headers: type ? { 'content-type': type } : {},
+              body: payload,
+            });
+        const what = overGet ? search : `${type} ${payload}`;
+        assertGraphqlAnswer(
+          what,
+          response.status,
+          response.headers.get('content-type') ?? undefined,
+          await response.text(),
+        );
+      }),
+      { numRuns: 200, seed: 2020 },
     );
   });
 });
