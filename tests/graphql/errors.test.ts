@@ -1,5 +1,7 @@
 // Bad input gets a coded error naming the argument, with the field path; nothing internal ever reaches the client.
+import { GraphQLError } from 'graphql/index.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatErrors } from '../../src/graphql/errors.js';
 import { useTestApp } from '../helpers/app.js';
 import { gql, onlyError } from './helpers.js';
 
@@ -156,6 +158,29 @@ describe('errors of the document itself: HTTP 400 with a code', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ data: null, errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});
+
+describe("Mercurius' own refusals", () => {
+  it('its GET check (a 405 wrapping a plain Error) stays a 405 with Allow: POST, never a 500', () => {
+    // Unreachable through HTTP since the route's own check refuses first; this keeps the fallback honest.
+    const wrapper = Object.assign(new Error('Method Not Allowed'), {
+      statusCode: 405,
+      code: 'MER_ERR_METHOD_NOT_ALLOWED',
+      errors: [new Error('Operation cannot be performed via a GET request')],
+    });
+    const headers: Record<string, string> = {};
+    const reply = { header: (name: string, value: string) => (headers[name] = value), request: { headers: {} } };
+    const context = { reply, app } as unknown as Parameters<typeof formatErrors>[1];
+    const result = formatErrors({ errors: [new GraphQLError(wrapper.message, { originalError: wrapper })] }, context);
+    expect(result.statusCode).toBe(405);
+    expect(headers).toEqual({ allow: 'POST' });
+    expect(JSON.parse(JSON.stringify(result.response))).toEqual({
+      data: null,
+      errors: [
+        { message: 'Operation cannot be performed via a GET request', extensions: { code: 'METHOD_NOT_ALLOWED' } },
+      ],
+    });
   });
 });
 

@@ -224,7 +224,7 @@ const getSearch = fc
   });
 
 /** A GraphQL answer is JSON of one of the two GraphQL media types, with data or errors. */
-function assertGraphqlAnswer(what: string, status: number, type: string | undefined, body: string) {
+function assertGraphqlAnswer(what: string, status: number, type: unknown, body: string) {
   assertSafe(what, status, body);
   expect(type, what).toMatch(/^application\/(graphql-response\+)?json; charset=utf-8$/);
   const parsed = JSON.parse(body) as Record<string, unknown>;
