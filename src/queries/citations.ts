@@ -4,27 +4,33 @@ import type { Db } from '../db/client.js';
 import { citations, sources } from '../db/schema/index.js';
 import type { RECORD_TYPES } from '../schemas/common.js';
 import { groupBy, inOrder } from './mappers.js';
-import { type DrizzleSelect, inKeys, keyList, type PreparedRows, prepareRows } from './prepared.js';
+import {
+  asExpressions,
+  type DrizzleSelect,
+  indexedBy,
+  inKeys,
+  keyList,
+  type PreparedRows,
+  prepareRows,
+} from './prepared.js';
 
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** Each kind of record's key column and the index on it (src/db/schema/citations.ts). */
 const KEY_COLUMN = {
-  event: citations.eventId,
-  place: citations.placeSlug,
-  place_name: citations.placeNameId,
-  actor: citations.actorId,
-  agreement: citations.agreementId,
-  provision: citations.provisionId,
-  statistic: citations.statisticId,
-  claim: citations.claimId,
+  event: [citations.eventId, 'citations_event_idx'],
+  place: [citations.placeSlug, 'citations_place_idx'],
+  place_name: [citations.placeNameId, 'citations_place_name_idx'],
+  actor: [citations.actorId, 'citations_actor_idx'],
+  agreement: [citations.agreementId, 'citations_agreement_idx'],
+  provision: [citations.provisionId, 'citations_provision_idx'],
+  statistic: [citations.statisticId, 'citations_statistic_idx'],
+  claim: [citations.claimId, 'citations_claim_idx'],
 } as const;
 
 const selection = {
   id: citations.id,
   sourceId: citations.sourceId,
-  sourceTitle: sources.title,
-  sourceKind: sources.kind,
-  url: sources.url,
   quote: citations.quote,
   start: citations.start,
   end: citations.end,
@@ -39,6 +45,8 @@ const selection = {
   statisticId: citations.statisticId,
   claimId: citations.claimId,
 };
+
+type CitationRow = Omit<Row, 'sourceTitle' | 'sourceKind' | 'url'>;
 
 interface Row {
   id: number;
@@ -89,21 +97,54 @@ export function toCitation(row: Row) {
 export type Citation = ReturnType<typeof toCitation>;
 
 export function createCitationQueries(db: Db) {
-  const base = () => db.select(selection).from(citations).innerJoin(sources, eq(sources.id, citations.sourceId));
-  const prepare = (query: DrizzleSelect) => prepareRows(query) as PreparedRows<Row>;
+  // The sources are few and fixed for a dataset: read once, they spare every citation statement a join, and let
+  // each name the index its key list is looked up in.
+  const sourceById = new Map(
+    prepareRows(db.select({ id: sources.id, title: sources.title, kind: sources.kind, url: sources.url }).from(sources))
+      .all()
+      .map((s) => [s.id, s]),
+  );
+  const base = (index?: string) =>
+    index
+      ? db.select(asExpressions(selection)).from(indexedBy(citations, index))
+      : db.select(selection).from(citations);
+  const prepare = (query: DrizzleSelect): PreparedRows<Row> => {
+    const rows = prepareRows(query) as PreparedRows<CitationRow>;
+    const withSource = (r: CitationRow): Row => {
+      const source = sourceById.get(r.sourceId);
+      return {
+        ...r,
+        sourceTitle: source?.title ?? '',
+        sourceKind: source?.kind ?? 'reference',
+        url: source?.url ?? null,
+      };
+    };
+    return {
+      all: (params) => rows.all(params).map(withSource),
+      get: (params) => {
+        const row = rows.get(params);
+        return row ? withSource(row) : undefined;
+      },
+    };
+  };
 
   // One statement per kind of record, each on its own key column's index.
   const byRecord = Object.fromEntries(
-    Object.entries(KEY_COLUMN).map(([type, column]) => [
+    Object.entries(KEY_COLUMN).map(([type, [column, index]]) => [
       type,
-      prepare(base().where(inKeys(column)).orderBy(asc(citations.id))),
+      prepare(base(index).where(inKeys(column)).orderBy(asc(citations.id))),
     ]),
   ) as Record<RecordType, ReturnType<typeof prepare>>;
-  const bySources = prepare(base().where(inKeys(citations.sourceId)).orderBy(asc(citations.start), asc(citations.id)));
+  const bySources = prepare(
+    base('citations_source_idx').where(inKeys(citations.sourceId)).orderBy(asc(citations.start), asc(citations.id)),
+  );
   const byIds = prepare(base().where(inKeys(citations.id)));
   const quoted = prepare(base().where(and(eq(citations.id, sql.placeholder('id')), isNotNull(citations.quote))));
   const counts = prepareRows(
-    db.select({ sourceId: citations.sourceId, n: sql<number>`count(*)` }).from(citations).groupBy(citations.sourceId),
+    db
+      .select({ sourceId: citations.sourceId, n: sql<number>`count(*)` })
+      .from(citations)
+      .groupBy(citations.sourceId),
   );
 
   return {

@@ -35,27 +35,52 @@ export const eventColumns = {
 };
 
 /**
- * The WHERE of every events query, with placeholders. The start date has exactly one lower and one upper bound,
+ * The date range of every events query, with placeholders. The start date has exactly one lower and one upper bound,
  * the tightest of the filter's and the cursor's, computed in filterParams: given two, SQLite starts the index range
  * at the first, which on a deep page of 10⁶ events meant stepping over some 17,000 entries before the cursor.
  * The end-date tests are written `+end_date` so that they are checked on the start-date index, which holds
- * end_date, and never make SQLite choose the end-date index and sort.
+ * end_date, and never make SQLite choose the end-date index and sort. An absent bound is one no date passes.
  */
-const FILTERS = and(
+const RANGE = and(
   gte(events.startDate, p('lo')),
   lte(events.startDate, p('hi')),
   sql`+${events.endDate} >= ${p('endLo')}`,
   sql`+${events.endDate} <= ${p('endHi')}`,
-  sql`(${p('kinds')} IS NULL OR ${inKeys(events.kind, 'kinds')})`,
-  sql`(${p('place')} IS NULL OR ${events.id} IN (
+) as SQL;
+
+/**
+ * The optional filters. Each is in a statement only when a request gives it: written as "parameter is null or …",
+ * all four together doubled the cost of a bare window, so the list has one prepared shape per set of filters given.
+ */
+const OPTIONAL = {
+  kinds: inKeys(events.kind, 'kinds'),
+  place: sql`${events.id} IN (
     SELECT ep.event_id FROM event_places ep WHERE ep.place_slug IN (
       WITH RECURSIVE tree(slug) AS (
         SELECT ${p('place')}
         UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug
-      ) SELECT slug FROM tree)))`,
-  sql`(${p('actor')} IS NULL OR ${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${p('actor')}))`,
-  sql`(${p('q')} IS NULL OR ${events.id} IN (SELECT ref_id FROM search_fts WHERE search_fts MATCH ${p('q')} AND type = 'event'))`,
-) as SQL;
+      ) SELECT slug FROM tree))`,
+  actor: sql`${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${p('actor')})`,
+  q: sql`${events.id} IN (SELECT ref_id FROM search_fts WHERE search_fts MATCH ${p('q')} AND type = 'event')`,
+};
+const OPTIONAL_NAMES = Object.keys(OPTIONAL) as (keyof typeof OPTIONAL)[];
+/** Every set of optional filters, as a bit mask over OPTIONAL_NAMES. */
+const SHAPES = Array.from({ length: 1 << OPTIONAL_NAMES.length }, (_, mask) =>
+  and(RANGE, ...OPTIONAL_NAMES.filter((_, bit) => mask & (1 << bit)).map((name) => OPTIONAL[name])),
+) as SQL[];
+
+type FilterParams = { lo: string; hi: string; endLo: string; endHi: string } & {
+  [K in keyof typeof OPTIONAL]: string | null;
+};
+
+/** The shape that holds exactly the filters a request gives. */
+function shapeOf(params: FilterParams): number {
+  let mask = 0;
+  for (let bit = 0; bit < OPTIONAL_NAMES.length; bit++) {
+    if (params[OPTIONAL_NAMES[bit] as keyof typeof OPTIONAL] !== null) mask |= 1 << bit;
+  }
+  return mask;
+}
 
 export function createEventQueries(db: Db) {
   // The longest event bounds how far before `from` an overlapping event can start, which lets the
@@ -74,8 +99,8 @@ export function createEventQueries(db: Db) {
   const later = (a: string, b: string) => (a > b ? a : b);
   const earlier = (a: string, b: string) => (a < b ? a : b);
 
-  /** The placeholders of FILTERS for a query and, on a later page, the cursor's start date. */
-  function filterParams(f: EventFilters, cursor?: { after?: string; before?: string }) {
+  /** The placeholders of RANGE and OPTIONAL for a query and, on a later page, the cursor's start date. */
+  function filterParams(f: EventFilters, cursor?: { after?: string; before?: string }): FilterParams {
     let lo = BEFORE_ALL;
     let hi = AFTER_ALL;
     let endLo = BEFORE_ALL;
@@ -104,14 +129,14 @@ export function createEventQueries(db: Db) {
     };
   }
 
-  const list = (order: 'asc' | 'desc') =>
+  const list = (where: SQL, order: 'asc' | 'desc') =>
     prepareRows(
       db
         .select(eventColumns)
         .from(events)
         .where(
           and(
-            FILTERS,
+            where,
             order === 'asc'
               ? or(gt(events.startDate, p('cs')), and(eq(events.startDate, p('cs')), gt(events.seq, p('cseq'))))
               : or(lt(events.startDate, p('cs')), and(eq(events.startDate, p('cs')), lt(events.seq, p('cseq')))),
@@ -122,15 +147,17 @@ export function createEventQueries(db: Db) {
         )
         .limit(p('limit')),
     );
-  const ascending = list('asc');
-  const descending = list('desc');
-  // With every optional filter in one statement, SQLite's estimate for a bare count tips towards reading the
-  // whole table; the start-date range is always bounded, so the count names the index that serves it.
-  const count = prepareRows(
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(sql`${events} INDEXED BY events_start_seq_idx`)
-      .where(FILTERS),
+  const ascending = SHAPES.map((where) => list(where, 'asc'));
+  const descending = SHAPES.map((where) => list(where, 'desc'));
+  // With several filters in one statement, SQLite's estimate for a bare count can tip towards reading the whole
+  // table; the start-date range is always bounded, so the count names the index that serves it.
+  const counts = SHAPES.map((where) =>
+    prepareRows(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(sql`${events} INDEXED BY events_start_seq_idx`)
+        .where(where),
+    ),
   );
 
   const byId = prepareRows(
@@ -211,20 +238,22 @@ export function createEventQueries(db: Db) {
     listEvents(query: EventsQuery) {
       const desc = query.sort === '-date';
       const cursorStart = query.cursor?.startDate;
+      const filters = filterParams(query, desc ? { before: cursorStart } : { after: cursorStart });
       const params = {
-        ...filterParams(query, desc ? { before: cursorStart } : { after: cursorStart }),
+        ...filters,
         cs: query.cursor?.startDate ?? (desc ? AFTER_ALL : BEFORE_ALL),
         cseq: query.cursor?.seq ?? (desc ? Number.MAX_SAFE_INTEGER : -1),
         limit: query.limit + 1,
       };
-      const rows = (desc ? descending : ascending).all(params);
+      const rows = (desc ? descending : ascending)[shapeOf(filters)]?.all(params) ?? [];
       return pageOfRows(rows, query.limit, toEvents, (last) =>
         encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }),
       );
     },
 
     countEvents(filters: EventFilters): number {
-      return count.get(filterParams(filters))?.n ?? 0;
+      const params = filterParams(filters);
+      return counts[shapeOf(params)]?.get(params)?.n ?? 0;
     },
 
     eventRow(id: string): EventRow | undefined {

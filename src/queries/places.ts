@@ -6,7 +6,7 @@ import { agreementPlaces, events, placeNames, places } from '../db/schema/index.
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
 import { dateSpan, groupBy, inOrder, pageOfRows } from './mappers.js';
-import { inKeys, keyList, prepareRows } from './prepared.js';
+import { asExpressions, indexedBy, inKeys, keyList, prepareRows } from './prepared.js';
 
 const p = sql.placeholder;
 
@@ -32,16 +32,18 @@ const placeColumns = {
 export function createPlaceQueries(db: Db) {
   const names = prepareRows(
     db
-      .select({
-        placeSlug: placeNames.placeSlug,
-        name: placeNames.name,
-        language: placeNames.language,
-        script: placeNames.script,
-        kind: placeNames.kind,
-        usedBy: placeNames.usedBy,
-        appliesTo: placeNames.appliesTo,
-      })
-      .from(placeNames)
+      .select(
+        asExpressions({
+          placeSlug: placeNames.placeSlug,
+          name: placeNames.name,
+          language: placeNames.language,
+          script: placeNames.script,
+          kind: placeNames.kind,
+          usedBy: placeNames.usedBy,
+          appliesTo: placeNames.appliesTo,
+        }),
+      )
+      .from(indexedBy(placeNames, 'place_names_place_idx'))
       .where(inKeys(placeNames.placeSlug))
       .orderBy(asc(placeNames.id)),
   );

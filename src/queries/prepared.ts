@@ -3,6 +3,7 @@
 // Drizzle's own row mapping walks every column of every row through `is()` checks and decoders; these statements
 // select plain text and number columns, so each row is read from SQLite's raw array by a fixed list of keys.
 import { Column, is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /** Values for a statement's placeholders, by name. */
 export type Params = Record<string, unknown>;
@@ -80,4 +81,23 @@ export const keyList = (keys: readonly (string | number)[]) => JSON.stringify(ke
 /** `column IN (the keys bound to one placeholder as a JSON list)`: see keyList. */
 export function inKeys(column: SQLWrapper, name = 'keys'): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
+}
+
+/**
+ * A table read through a named index, for look-ups by a bound key list: SQLite cannot tell how many keys a JSON
+ * list holds, and on a table of a few hundred rows it guessed that reading every row beat one look-up per key.
+ * Drizzle checks that selected columns belong to the FROM table, which an SQL FROM is not: select
+ * `asExpressions(columns)` from it. Typed as the table, for single-table statements only.
+ */
+export function indexedBy<T extends SQLiteTable>(table: T, index: string): T {
+  return sql`${table} INDEXED BY ${sql.identifier(index)}` as unknown as T;
+}
+
+type ValueOf<C extends Column> = C['_']['notNull'] extends true ? C['_']['data'] : C['_']['data'] | null;
+
+/** The same columns as plain SQL expressions (see indexedBy), each typed as its column. */
+export function asExpressions<S extends Record<string, Column>>(columns: S): { [K in keyof S]: SQL<ValueOf<S[K]>> } {
+  return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, sql`${column}`])) as {
+    [K in keyof S]: SQL<ValueOf<S[K]>>;
+  };
 }
