@@ -52,6 +52,9 @@ function pick(all: Operation[], operationName: string | undefined): Operation {
 
 /**
  * Refuses, for a GET (or HEAD), an operation other than a query with 405 (the error formatter adds `Allow: POST`).
+ * The body is a GraphQL error, not REST's problem+json (which a PUT to /graphql gets from the router): the request
+ * reached the GraphQL endpoint with an operation, and every other refusal there (415, 413, bad JSON) is GraphQL-shaped,
+ * so a GraphQL client reads `errors` as for any request error.
  * A document that does not parse is left to Mercurius, which reports the syntax error with its location.
  */
 export function checkGetOperation(query: unknown, operationName: unknown) {
