@@ -351,7 +351,7 @@ const JSON_SERVER_SCENARIOS: CheckedScenario[] = [
     name: 'json-server events window',
     ours: 'events 27 Sep–10 Nov 2020',
     method: 'GET',
-    path: '/events?start_date_lte=2020-11-10&end_date_gte=2020-09-27&_sort=start_date&_limit=20',
+    path: '/events?start_date_lte=2020-11-10&end_date_gte=2020-09-27&_sort=start_date&_limit=50',
     expect: 'second-karabakh-war',
   },
   {
@@ -560,7 +560,7 @@ const POSTGRAPHILE_SCENARIOS: CheckedScenario[] = [
     method: 'POST',
     path: '/graphql',
     body: gql(
-      '{ eventsBetween(fromDate: "2020-09-27", toDate: "2020-11-10", first: 20) { ' +
+      '{ eventsBetween(fromDate: "2020-09-27", toDate: "2020-11-10", first: 50) { ' +
         'totalCount pageInfo { hasNextPage endCursor } nodes { id kind title startDate endDate precision dateText ' +
         'eventPlacesByEventId { nodes { role placeByPlaceSlug { slug name } } } } } }',
     ),
