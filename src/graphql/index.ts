@@ -11,6 +11,7 @@ import type { GraphqlContext } from './context.js';
 import { CODES, formatErrors, refused } from './errors.js';
 import { checkGetOperation } from './get-operations.js';
 import { checkCost, LIMITS, validationRules } from './limits.js';
+import { batchedResolvers } from './batching.js';
 import { loaders } from './loaders.js';
 import { labelMediaType } from './media-type.js';
 import { knownOperationTypes } from './operation-types.js';
@@ -28,7 +29,27 @@ export function loadSchema() {
   return readSnakeCaseKeys(buildSchema(SDL, { assumeValidSDL: true }));
 }
 
+/** Resolvers of two maps by type, the fields of a type from both. */
+function mergeResolvers(
+  a: Record<string, Record<string, unknown>>,
+  b: Record<string, Record<string, unknown>>,
+): MercuriusOptions['resolvers'] {
+  const out: Record<string, Record<string, unknown>> = { ...a };
+  for (const [type, fields] of Object.entries(b)) out[type] = { ...out[type], ...fields };
+  return out as MercuriusOptions['resolvers'];
+}
+
+/** Whether a query string is JSON; a GraphQL document almost never starts as a JSON text does, so JSON.parse (and
+ * the SyntaxError it throws, with its stack) runs only for those that might. */
 function isJson(source: string): boolean {
+  const text = source.trimStart();
+  const first = text[0] ?? '';
+  if (first === '{') {
+    const next = text.slice(1).trimStart()[0];
+    if (next !== '"' && next !== '}') return false;
+  } else if (!/^[["\-0-9tfn]/.test(first)) {
+    return false;
+  }
   try {
     JSON.parse(source);
     return true;
@@ -57,8 +78,7 @@ const graphql: FastifyPluginAsync = async (app) => {
 
   const options: MercuriusOptions = {
     schema: loadSchema(),
-    resolvers: { Query: queryResolvers, ...typeResolvers },
-    loaders,
+    resolvers: mergeResolvers({ Query: queryResolvers, ...typeResolvers }, batchedResolvers(loaders)),
     context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
     graphiql: true,
     // No JIT: graphql-jit's errors carry no `locations`, so a query's errors would change shape once compiled.

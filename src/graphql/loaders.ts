@@ -1,7 +1,8 @@
-// Mercurius loaders for every nested field: all the parents of one field at one level of a request are answered
+// Batch functions for every nested field: all the parents of one field at one level of a request are answered
 // together by one batch function of the query layer, so the statements do not grow with the length of any list.
-import type { MercuriusLoaders } from 'mercurius';
+// ./batching.ts makes each one a resolver backed by a per-request DataLoader.
 import type { Repository } from '../queries/repository.js';
+import type { BatchFunctions } from './batching.js';
 import type { GraphqlContext } from './context.js';
 import { placesBySlugs, sourcesByIds } from './records.js';
 
@@ -90,8 +91,18 @@ const placeLoaders = {
   ),
 };
 
-export const loaders: MercuriusLoaders<GraphqlContext> = {
+export const loaders = {
   Event: {
+    // Events of a list come with their places; events looked up by id (eventsByIds) do not.
+    places: async (
+      queries: LoaderQuery<{ id: string; places?: ReturnType<Repository['placesForEvents']>[number] }>[],
+      { repo }: GraphqlContext,
+    ) => {
+      const missing = unique(queries.filter((q) => q.obj.places === undefined).map((q) => q.obj.id));
+      const fetched = missing.length ? repo.placesForEvents(missing) : [];
+      const index = new Map(missing.map((id, i) => [id, fetched[i]]));
+      return queries.map((q) => q.obj.places ?? index.get(q.obj.id) ?? []);
+    },
     parent: one((e: { parent_id: string | null }) => e.parent_id, events),
     children: many(
       (e: { id: string }) => e.id,
@@ -185,7 +196,7 @@ export const loaders: MercuriusLoaders<GraphqlContext> = {
       return queries.map((q) => found.get(`${q.obj.type}:${q.obj.id}`) ?? null);
     },
   },
-};
+} satisfies Record<string, Record<string, unknown>> as unknown as BatchFunctions;
 
 type SearchHitType = 'event' | 'place' | 'agreement' | 'claim' | 'quote';
 type SearchRecordFetch = (repo: Repository, ids: string[]) => readonly (object | null)[];

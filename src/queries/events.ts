@@ -208,17 +208,19 @@ export function createEventQueries(db: Db) {
 
   type EventRow = ReturnType<typeof byId.all>[number];
 
+  /** An event's own fields, without its relations. */
+  const toEvent = (r: EventRow) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    summary: r.summary,
+    date: dateSpan(r),
+    parent_id: r.parentId,
+  });
+
   function toEvents(rows: EventRow[]) {
     const placesById = placesForEvents(rows.map((r) => r.id));
-    return rows.map((r, i) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      summary: r.summary,
-      date: dateSpan(r),
-      parent_id: r.parentId,
-      places: placesById[i] ?? [],
-    }));
+    return rows.map((r, i) => ({ ...toEvent(r), places: placesById[i] ?? [] }));
   }
 
   function placesForEvents(ids: readonly string[]) {
@@ -260,10 +262,10 @@ export function createEventQueries(db: Db) {
       return byId.get({ id });
     },
 
+    /** Events by id without their places, which GraphQL loads only when a query asks for them. */
     eventsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];
-      const found = toEvents(byIds.all({ keys: keyList(ids) }));
-      const index = new Map(found.map((e) => [e.id, e]));
+      const index = new Map(byIds.all({ keys: keyList(ids) }).map((r) => [r.id, toEvent(r)]));
       return ids.map((id) => index.get(id) ?? null);
     },
 
