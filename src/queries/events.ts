@@ -8,7 +8,7 @@ import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
 import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
-import { inKeys, keyList, prepareRows } from './prepared.js';
+import { asExpressions, inKeys, KEY, keyList, keyTable, prepareRows } from './prepared.js';
 
 /** The filters of an events query, without paging: shared by the list and its count. */
 export type EventFilters = Pick<EventsQuery, 'from' | 'to' | 'match' | 'kind' | 'place' | 'actor' | 'q'>;
@@ -179,17 +179,23 @@ export function createEventQueries(db: Db) {
   );
   const placesOf = prepareRows(
     db
-      .select({
-        eventId: eventPlaces.eventId,
-        slug: places.slug,
-        name: places.name,
-        kind: places.kind,
-        role: eventPlaces.role,
-        seq: places.seq,
-      })
-      .from(eventPlaces)
-      .innerJoin(places, eq(places.slug, eventPlaces.placeSlug))
-      .where(inKeys(eventPlaces.eventId)),
+      .select(
+        asExpressions({
+          eventId: eventPlaces.eventId,
+          slug: places.slug,
+          name: places.name,
+          kind: places.kind,
+          role: eventPlaces.role,
+          seq: places.seq,
+        }),
+      )
+      // Read from the key list itself, then each event's links and each link's place: cross joins keep SQLite to
+      // that order. Left to choose, it walked every place and probed the links of each event for it (62 µs for a
+      // window of 15 events, 29 µs this way).
+      .from(keyTable())
+      .crossJoin(eventPlaces)
+      .crossJoin(places)
+      .where(and(eq(eventPlaces.eventId, KEY), eq(places.slug, eventPlaces.placeSlug))),
   );
   const actorsOf = prepareRows(
     db

@@ -75,8 +75,15 @@ export function prepareRows<Q extends DrizzleSelect>(query: Q): PreparedRows<Ret
   };
 }
 
-/** A list of keys bound as one parameter, for `IN (SELECT value FROM json_each(?))`: one statement for any length. */
-export const keyList = (keys: readonly (string | number)[]) => JSON.stringify(keys);
+/**
+ * A list of keys bound as one parameter, for `IN (SELECT value FROM json_each(?))`: one statement for any length.
+ * Each key once, so that a statement joining the list (keyTable) answers as IN would.
+ */
+export const keyList = (keys: readonly (string | number)[]) => JSON.stringify([...new Set(keys)]);
+
+/** The key list as a table to read from first (`json_each(:keys) AS k`), its keys as KEY; select asExpressions. */
+export const keyTable = (name = 'keys') => sql`json_each(${sql.placeholder(name)}) AS k`;
+export const KEY = sql`k.value`;
 
 /** `column IN (the keys bound to one placeholder as a JSON list)`: see keyList. */
 export function inKeys(column: SQLWrapper, name = 'keys'): SQL {
