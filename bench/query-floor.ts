@@ -1,7 +1,8 @@
 // The query layer beside the SQLite floor, in one process: for each query-layer call behind a benchmark scenario,
 // the time of the call, and the time of the same statements, prepared once and run with the same parameters
-// straight on better-sqlite3 (objects, as its `.all()` returns them). The ratio is what the query layer adds:
-// building SQL, preparing, mapping rows and shaping the API objects.
+// straight on better-sqlite3, with rows as its `.all()` returns them (objects): the floor the issue measured.
+// The ratio is what the query layer adds: building SQL, preparing, mapping rows and shaping the API objects.
+// The same statements returning raw arrays, better-sqlite3's cheapest form, are timed too and printed beside it.
 // Run alone with `node --import tsx bench/query-floor.ts [database]`.
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
@@ -62,17 +63,32 @@ function statementsOf(path: string, call: FloorCall): { sql: string; params: unk
   }
 }
 
-/** Median µs per run of `fn` over `rounds` rounds of `iterations`, after a warm-up. */
-function timeIt(fn: () => void, iterations: number, rounds: number): number {
+/** µs per run of `fn`, over `iterations` runs. */
+function sample(fn: () => void, iterations: number): number {
+  const started = performance.now();
   for (let i = 0; i < iterations; i++) fn();
-  const samples: number[] = [];
+  return ((performance.now() - started) * 1000) / iterations;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length / 2)] as number) * 10) / 10;
+};
+
+/**
+ * Median µs per run of each of `a` and `b`, after a warm-up: the two take turns, round by round, so that a burst
+ * of noise on a shared machine moves one round of both rather than the ratio.
+ */
+function timePair(a: () => void, b: () => void, iterations: number, rounds: number): [number, number] {
+  sample(a, iterations);
+  sample(b, iterations);
+  const as: number[] = [];
+  const bs: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const started = performance.now();
-    for (let i = 0; i < iterations; i++) fn();
-    samples.push(((performance.now() - started) * 1000) / iterations);
+    as.push(sample(a, iterations));
+    bs.push(sample(b, iterations));
   }
-  samples.sort((a, b) => a - b);
-  return Math.round((samples[Math.floor(rounds / 2)] as number) * 10) / 10;
+  return [median(as), median(bs)];
 }
 
 export interface FloorResult {
@@ -81,9 +97,12 @@ export interface FloorResult {
   query_layer_us: number;
   floor_us: number;
   ratio: number;
+  /** The same statements returning raw arrays, and the query layer's time over theirs (timed in turns with it). */
+  raw_floor_us: number;
+  raw_ratio: number;
 }
 
-export function measureFloor(path: string, calls: FloorCall[], iterations = 2000, rounds = 5): FloorResult[] {
+export function measureFloor(path: string, calls: FloorCall[], iterations = 1000, rounds = 9): FloorResult[] {
   const handle = openReadOnly(path);
   try {
     const repo = createRepository(handle.db);
@@ -92,20 +111,23 @@ export function measureFloor(path: string, calls: FloorCall[], iterations = 2000
         statement: handle.sqlite.prepare(sql),
         params,
       }));
-      const layer = timeIt(() => call.run(repo), iterations, rounds);
-      const bare = timeIt(
-        () => {
-          for (const { statement, params } of floor) statement.all(...params);
-        },
-        iterations,
-        rounds,
-      );
+      const raw: Recorded[] = floor.map(({ statement, params }) => ({
+        statement: handle.sqlite.prepare(statement.source).raw(true),
+        params,
+      }));
+      const runAll = (statements: Recorded[]) => () => {
+        for (const { statement, params } of statements) statement.all(...params);
+      };
+      const [layer, bare] = timePair(() => call.run(repo), runAll(floor), iterations, rounds);
+      const [layerAgain, rawArrays] = timePair(() => call.run(repo), runAll(raw), iterations, rounds);
       return {
         call: call.name,
         statements: floor.length,
         query_layer_us: layer,
         floor_us: bare,
         ratio: Math.round((layer / Math.max(0.1, bare)) * 100) / 100,
+        raw_floor_us: rawArrays,
+        raw_ratio: Math.round((layerAgain / Math.max(0.1, rawArrays)) * 100) / 100,
       };
     });
   } finally {
@@ -117,7 +139,8 @@ export function printFloor(results: FloorResult[], target: number) {
   for (const r of results) {
     console.log(
       `${r.call.padEnd(32)} query layer ${String(r.query_layer_us).padStart(7)} µs | SQLite floor (${r.statements} statements) ` +
-        `${String(r.floor_us).padStart(7)} µs | ratio ${r.ratio} (target ≤ ${target}: ${r.ratio <= target ? 'met' : 'MISSED'})`,
+        `${String(r.floor_us).padStart(7)} µs | ratio ${r.ratio} (target ≤ ${target}: ${r.ratio <= target ? 'met' : 'MISSED'}) | ` +
+        `raw-array floor ${r.raw_floor_us} µs, ratio ${r.raw_ratio}`,
     );
   }
 }

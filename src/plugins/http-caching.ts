@@ -144,8 +144,10 @@ export default fp<HttpCachingOptions>(
         route.onRequest = [...existing, serveFromCache] as typeof route.onRequest;
         const methods = [route.method].flat();
         if (route.url === '/graphql' && methods.includes('POST')) {
-          const pre = route.preHandler ? [route.preHandler].flat() : [];
-          route.preHandler = [...pre, serveGraphqlFromCache] as typeof route.preHandler;
+          // First of the route's checks: only a clean answer to the same body is ever stored, so a hit was
+          // valid when it was first answered, and need not be checked again.
+          const pre = route.preValidation ? [route.preValidation].flat() : [];
+          route.preValidation = [serveGraphqlFromCache, ...pre] as typeof route.preValidation;
         }
       });
     }
