@@ -3,6 +3,7 @@
 // Mercurius' own loaders do; but those key their cache by a stable stringification of the whole parent record,
 // which cost about a tenth of the CPU of an uncached GraphQL district page. Here a parent is its own key.
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql/index.js';
 import type { IFieldResolver } from 'mercurius';
 import type { GraphqlContext } from './context.js';
 
@@ -39,17 +40,45 @@ function loaderFor(fn: BatchFunction, context: GraphqlContext): DataLoader<objec
   return loader;
 }
 
-/** Resolvers that answer each field through its batch function. */
-export function batchedResolvers(functions: BatchFunctions): Record<string, Record<string, IFieldResolver<object>>> {
+/**
+ * A field whose parent already holds a reference to the record (its key and a few fields): when a query asks
+ * for nothing more than `fields` of it, the reference answers, with no look-up. `ref` makes it from the parent.
+ */
+export interface FromReference {
+  fields: ReadonlySet<string>;
+  ref: (parent: never) => object;
+}
+
+/** Whether every selection of the field is one of `fields` (a fragment is never assumed to be). */
+function asksOnlyFor(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  return info.fieldNodes.every(
+    (node) =>
+      node.selectionSet?.selections.every(
+        (selection) =>
+          selection.kind === 'Field' && (selection.name.value === '__typename' || fields.has(selection.name.value)),
+      ) ?? false,
+  );
+}
+
+/** Resolvers that answer each field through its batch function, or from the parent's reference where one serves. */
+export function batchedResolvers(
+  functions: BatchFunctions,
+  references: Record<string, Record<string, FromReference>> = {},
+): Record<string, Record<string, IFieldResolver<object>>> {
   return Object.fromEntries(
     Object.entries(functions).map(([type, fields]) => [
       type,
       Object.fromEntries(
-        Object.entries(fields).map(([field, fn]) => [
-          field,
-          ((parent: object, _args: unknown, context: GraphqlContext) =>
-            loaderFor(fn, context).load(parent)) as IFieldResolver<object>,
-        ]),
+        Object.entries(fields).map(([field, fn]) => {
+          const reference = references[type]?.[field];
+          return [
+            field,
+            ((parent: object, _args: unknown, context: GraphqlContext, info: GraphQLResolveInfo) =>
+              reference && asksOnlyFor(info, reference.fields)
+                ? reference.ref(parent as never)
+                : loaderFor(fn, context).load(parent)) as IFieldResolver<object>,
+          ];
+        }),
       ),
     ]),
   );

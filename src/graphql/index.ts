@@ -12,7 +12,7 @@ import { CODES, formatErrors, refused } from './errors.js';
 import { checkGetOperation } from './get-operations.js';
 import { checkCost, LIMITS, validationRules } from './limits.js';
 import { batchedResolvers } from './batching.js';
-import { loaders } from './loaders.js';
+import { loaders, references } from './loaders.js';
 import { labelMediaType } from './media-type.js';
 import { knownOperationTypes } from './operation-types.js';
 import { checkParams } from './request-params.js';
@@ -78,7 +78,7 @@ const graphql: FastifyPluginAsync = async (app) => {
 
   const options: MercuriusOptions = {
     schema: loadSchema(),
-    resolvers: mergeResolvers({ Query: queryResolvers, ...typeResolvers }, batchedResolvers(loaders)),
+    resolvers: mergeResolvers({ Query: queryResolvers, ...typeResolvers }, batchedResolvers(loaders, references)),
     context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
     graphiql: true,
     // No JIT: graphql-jit's errors carry no `locations`, so a query's errors would change shape once compiled.

@@ -2,7 +2,7 @@
 // together by one batch function of the query layer, so the statements do not grow with the length of any list.
 // ./batching.ts makes each one a resolver backed by a per-request DataLoader.
 import type { Repository } from '../queries/repository.js';
-import type { BatchFunctions } from './batching.js';
+import type { BatchFunctions, FromReference } from './batching.js';
 import type { GraphqlContext } from './context.js';
 import { placesBySlugs, sourcesByIds } from './records.js';
 
@@ -219,3 +219,27 @@ const SEARCH_RECORDS: Record<SearchHitType, SearchRecordFetch> = {
   claim: (repo, ids) => repo.claimsByIds(ids),
   quote: (repo, ids) => repo.citationsByIds(ids.map(Number)),
 };
+
+/**
+ * The records that a parent already references with a few of their fields: an event's places and a place's
+ * events. A query that asks only for those fields is answered from the reference (./batching.ts).
+ */
+export const references = {
+  EventPlace: {
+    place: {
+      fields: new Set(['slug', 'name', 'kind']),
+      ref: (p: { slug: string; name: string; kind: string }) => ({ slug: p.slug, name: p.name, kind: p.kind }),
+    },
+  },
+  PlaceEvent: {
+    event: {
+      fields: new Set(['id', 'kind', 'title', 'date']),
+      ref: (e: { id: string; kind: string; title: string; date: object }) => ({
+        id: e.id,
+        kind: e.kind,
+        title: e.title,
+        date: e.date,
+      }),
+    },
+  },
+} satisfies Record<string, Record<string, FromReference>>;

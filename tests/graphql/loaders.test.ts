@@ -107,4 +107,34 @@ describe('loaders', () => {
     const citationStatements = statements.filter((s) => /from "citations"/i.test(s));
     expect(citationStatements).toHaveLength(1);
   });
+
+  it('answers a reference from the parent when a query asks only for its fields, and looks up the rest', async () => {
+    const query = (fields: string) => `{ district(slug: "lachin") { events { event { ${fields} } } } }`;
+    // Events by id, in full (a place's own occupation and return events are read with fewer columns).
+    const byId = (statements: string[]) =>
+      statements.filter((s) => /"summary".*from "events" where "events"."id" IN/is.test(s));
+
+    const brief = countStatements();
+    const refs = await gqlData<{ district: { events: { event: { id: string; title: string } }[] } }>(
+      app,
+      query('id title date { startDate }'),
+    );
+    vi.restoreAllMocks();
+    expect(byId(brief)).toEqual([]);
+
+    const full = countStatements();
+    const looked = await gqlData<{ district: { events: { event: { id: string; title: string; summary: string } }[] } }>(
+      app,
+      query('id title summary'),
+    );
+    vi.restoreAllMocks();
+    expect(byId(full)).toHaveLength(1);
+    // The same events either way, and the looked-up ones as REST gives them.
+    expect(refs.district.events.map((e) => [e.event.id, e.event.title])).toEqual(
+      looked.district.events.map((e) => [e.event.id, e.event.title]),
+    );
+    const first = looked.district.events[0]?.event;
+    const rest = (await app.inject({ url: `/v1/events/${first?.id}` })).json() as { summary: string };
+    expect(first?.summary).toBe(rest.summary);
+  });
 });
