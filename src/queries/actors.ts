@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { actors, eventActors, events } from '../db/schema/index.js';
+import { eventRefColumns } from './events.js';
 import { dateSpan, groupBy, inOrder } from './mappers.js';
 import { inKeys, keyList, prepareRows } from './prepared.js';
 
@@ -28,14 +29,7 @@ export function createActorQueries(db: Db) {
       .select({
         actorId: eventActors.actorId,
         role: eventActors.role,
-        id: events.id,
-        kind: events.kind,
-        title: events.title,
-        startDate: events.startDate,
-        endDate: events.endDate,
-        precision: events.precision,
-        dateText: events.dateText,
-        edtf: events.edtf,
+        ...eventRefColumns,
       })
       .from(eventActors)
       .innerJoin(events, eq(events.id, eventActors.eventId))

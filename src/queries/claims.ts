@@ -1,11 +1,11 @@
 // Claims: a source's characterisations and allegations, always with who makes them.
-import { and, asc, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { claims } from '../db/schema/index.js';
 import type { ClaimsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
 import { groupBy, inOrder, pageOfRows } from './mappers.js';
-import { inKeys, keyList, prepareRows } from './prepared.js';
+import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
 
@@ -27,8 +27,8 @@ export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]
       .from(claims)
       .where(
         and(
-          sql`(${p('source')} IS NULL OR ${claims.sourceId} = ${p('source')})`,
-          sql`(${p('event')} IS NULL OR ${claims.eventId} = ${p('event')})`,
+          whenGiven('source', eq(claims.sourceId, p('source'))),
+          whenGiven('event', eq(claims.eventId, p('event'))),
           gt(claims.seq, p('after')),
         ),
       )

@@ -1,6 +1,6 @@
 // Events: the date-range list with keyset cursors, one event in full, and batch look-ups of their relations.
-// Every statement is prepared once, here; an optional filter is a condition that holds for any row when its
-// parameter is null, so the list has one prepared shape per sort order, whatever filters a request gives.
+// Every statement is prepared once, here: the list has one prepared shape per set of optional filters and per
+// sort order, chosen by which filters a request gives.
 import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
@@ -8,6 +8,7 @@ import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
 import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
+import { placeAndInside } from './places.js';
 import { asExpressions, inKeys, KEY, keyList, keyTable, prepareRows } from './prepared.js';
 
 /** The filters of an events query, without paging: shared by the list and its count. */
@@ -19,19 +20,26 @@ const AFTER_ALL = '\uffff';
 
 const p = sql.placeholder;
 
-/** The columns an event's API shapes use: its summary list item and its reference. */
-export const eventColumns = {
+/** The columns of an event's reference (eventRef): what other records' lists of events show. */
+export const eventRefColumns = {
   id: events.id,
-  seq: events.seq,
   kind: events.kind,
   title: events.title,
-  summary: events.summary,
-  parentId: events.parentId,
   startDate: events.startDate,
   endDate: events.endDate,
   precision: events.precision,
   dateText: events.dateText,
   edtf: events.edtf,
+};
+
+const { id: _id, ...eventRefRest } = eventRefColumns;
+/** The columns of an event's list item, and the keyset position (start date, seq) its cursor holds. */
+const eventColumns = {
+  id: events.id,
+  seq: events.seq,
+  ...eventRefRest,
+  summary: events.summary,
+  parentId: events.parentId,
 };
 
 /**
@@ -55,11 +63,7 @@ const RANGE = and(
 const OPTIONAL = {
   kinds: inKeys(events.kind, 'kinds'),
   place: sql`${events.id} IN (
-    SELECT ep.event_id FROM event_places ep WHERE ep.place_slug IN (
-      WITH RECURSIVE tree(slug) AS (
-        SELECT ${p('place')}
-        UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug
-      ) SELECT slug FROM tree))`,
+    SELECT ep.event_id FROM event_places ep WHERE ep.place_slug IN (${placeAndInside('place')}))`,
   actor: sql`${events.id} IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ${p('actor')})`,
   q: sql`${events.id} IN (SELECT ref_id FROM search_fts WHERE search_fts MATCH ${p('q')} AND type = 'event')`,
 };

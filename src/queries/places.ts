@@ -1,14 +1,21 @@
 // Places and districts: names in every language, control changes, and the events of a place and those inside it.
 // Every statement is prepared once; lists of keys are bound as one JSON parameter.
-import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
 import { dateSpan, groupBy, inOrder, pageOfRows } from './mappers.js';
-import { asExpressions, indexedBy, inKeys, keyList, prepareRows } from './prepared.js';
+import { asExpressions, indexedBy, inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
+
+/** The slug bound to `name` and every place inside it, at any depth: what a `place` filter covers. */
+export function placeAndInside(name: string): SQL {
+  return sql`WITH RECURSIVE tree(slug) AS (
+    SELECT ${p(name)} UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug
+  ) SELECT slug FROM tree`;
+}
 
 const placeColumns = {
   slug: places.slug,
@@ -68,9 +75,12 @@ export function createPlaceQueries(db: Db) {
       .from(places)
       .where(
         and(
-          sql`(${p('kind')} IS NULL OR ${places.kind} = ${p('kind')})`,
-          sql`(${p('parent')} IS NULL OR ${places.parentSlug} = ${p('parent')})`,
-          sql`(${p('name')} IS NULL OR ${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${p('name')}) > 0))`,
+          whenGiven('kind', eq(places.kind, p('kind'))),
+          whenGiven('parent', eq(places.parentSlug, p('parent'))),
+          whenGiven(
+            'name',
+            sql`${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${p('name')}) > 0)`,
+          ),
           gt(places.seq, p('after')),
         ),
       )

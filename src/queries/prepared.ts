@@ -85,6 +85,14 @@ export const keyList = (keys: readonly (string | number)[]) => JSON.stringify([.
 export const keyTable = (name = 'keys') => sql`json_each(${sql.placeholder(name)}) AS k`;
 export const KEY = sql`k.value`;
 
+/**
+ * A condition that holds for every row when its placeholder is bound to null: an optional filter of a statement
+ * that is cheap enough to keep in a single prepared shape (the events list has shapes instead, for its cost).
+ */
+export function whenGiven(name: string, condition: SQL): SQL {
+  return sql`(${sql.placeholder(name)} IS NULL OR ${condition})`;
+}
+
 /** `column IN (the keys bound to one placeholder as a JSON list)`: see keyList. */
 export function inKeys(column: SQLWrapper, name = 'keys'): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;

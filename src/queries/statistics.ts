@@ -5,7 +5,8 @@ import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
 import { groupBy, inOrder, pageOfRows } from './mappers.js';
-import { inKeys, keyList, prepareRows } from './prepared.js';
+import { placeAndInside } from './places.js';
+import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
 
@@ -36,11 +37,9 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
     base()
       .where(
         and(
-          sql`(${p('subject')} IS NULL OR ${statistics.subject} = ${p('subject')})`,
-          sql`(${p('asOf')} IS NULL OR ${statistics.asOf} = ${p('asOf')})`,
-          sql`(${p('place')} IS NULL OR ${statistics.placeSlug} IN (
-            WITH RECURSIVE tree(slug) AS (SELECT ${p('place')} UNION SELECT pl.slug FROM places pl JOIN tree ON pl.parent_slug = tree.slug)
-            SELECT slug FROM tree))`,
+          whenGiven('subject', eq(statistics.subject, p('subject'))),
+          whenGiven('asOf', eq(statistics.asOf, p('asOf'))),
+          whenGiven('place', sql`${statistics.placeSlug} IN (${placeAndInside('place')})`),
           gt(statistics.seq, p('after')),
         ),
       )
