@@ -2,6 +2,7 @@
 // application/json stays the default (no Accept, */*, application/*, or anything else): it is what every client
 // understands, and what this API sent before application/graphql-response+json existed.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { addVary } from '../lib/vary.js';
 
 export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 export const APPLICATION_JSON = 'application/json';
@@ -43,18 +44,6 @@ export function graphqlMediaType(request: FastifyRequest): GraphqlMediaType {
   return graphql.exact && graphql.q > 0 && graphql.q >= json.q ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
 }
 
-function addVaryAccept(reply: FastifyReply) {
-  const vary = reply.getHeader('vary');
-  if (vary === undefined) reply.header('vary', 'Accept');
-  else if (
-    !String(vary)
-      .split(',')
-      .some((token) => token.trim().toLowerCase() === 'accept')
-  ) {
-    reply.header('vary', `${String(vary)}, Accept`);
-  }
-}
-
 /**
  * An onSend hook for /graphql: the answer is labelled with the negotiated type, and says it depends on Accept so
  * that a shared cache keeps one copy per type. It runs on every answer (fresh, from the cache, or an error, for
@@ -67,7 +56,7 @@ export function labelMediaType(
   done: (error: null, payload: unknown) => void,
 ) {
   if (request.routeOptions.url === '/graphql') {
-    addVaryAccept(reply);
+    addVary(reply, 'Accept');
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith(APPLICATION_JSON)) {
       reply.header('content-type', `${graphqlMediaType(request)}; charset=utf-8`);

@@ -93,13 +93,6 @@ export function encodedSize(encodings: Encodings): number {
   return encodings.identity.length + (encodings.br?.length ?? 0) + (encodings.gzip?.length ?? 0);
 }
 
-/** Adds Accept-Encoding to Vary, so that a shared cache keeps each coding of a URL apart. */
-export function varyOnCoding(reply: FastifyReply): void {
-  const vary = reply.getHeader('vary');
-  if (vary === undefined) reply.header('vary', 'Accept-Encoding');
-  else if (!/\baccept-encoding\b/i.test(String(vary))) reply.header('vary', `${String(vary)}, Accept-Encoding`);
-}
-
 /** The stored bytes in the coding this request asked for, with the header that says which. */
 export function pickEncoding(request: FastifyRequest, reply: FastifyReply, encodings: Encodings): Buffer {
   const coding = negotiateCoding(request.headers['accept-encoding']);

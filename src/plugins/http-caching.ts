@@ -12,8 +12,8 @@ import {
   type Encodings,
   isCompressible,
   pickEncoding,
-  varyOnCoding,
 } from '../lib/encoding.js';
+import { addVary } from '../lib/vary.js';
 import { wantsCsv } from '../rest/list.js';
 // GraphQL answers' Content-Type follows Accept, so the key does too.
 import { graphqlMediaType } from '../graphql/media-type.js';
@@ -167,7 +167,7 @@ export default fp<HttpCachingOptions>(
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const compressible = isCompressible(reply.getHeader('content-type')) && !reply.hasHeader('content-encoding');
       // On every size and status of a compressible answer, and on its 304, so a shared cache keys the codings apart.
-      if (compressible) varyOnCoding(reply);
+      if (compressible) addVary(reply, 'Accept-Encoding');
       const send = (entry: CachedResponse | undefined) => {
         if (entry) return pickEncoding(request, reply, entry.encodings);
         return compressible ? compressOnTheFly(request, reply, payload) : payload;
