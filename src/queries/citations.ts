@@ -109,11 +109,16 @@ export function createCitationQueries(db: Db) {
   );
   const byIds = prepare(inKeys(citations.id));
   const quoted = prepare(and(eq(citations.id, sql.placeholder('id')), isNotNull(citations.quote)) as SQL);
-  const counts = prepareRows(
-    db
-      .select({ sourceId: citations.sourceId, n: sql<number>`count(*)` })
-      .from(citations)
-      .groupBy(citations.sourceId),
+  // Fixed for a dataset like the sources themselves: counted once, not on every list of sources.
+  const countsBySource = new Map(
+    prepareRows(
+      db
+        .select({ sourceId: citations.sourceId, n: sql<number>`count(*)` })
+        .from(citations)
+        .groupBy(citations.sourceId),
+    )
+      .all()
+      .map((r) => [r.sourceId, r.n]),
   );
 
   return {
@@ -143,8 +148,8 @@ export function createCitationQueries(db: Db) {
       const index = new Map(byIds({ keys: keyList(ids) }).map((c) => [c.id, c]));
       return ids.map((id) => index.get(id) ?? null);
     },
-    countBySource(): Map<string, number> {
-      return new Map(counts.all().map((r) => [r.sourceId, r.n]));
+    countBySource(): ReadonlyMap<string, number> {
+      return countsBySource;
     },
     quotedCitation(id: number): Citation | null {
       return quoted({ id })[0] ?? null;

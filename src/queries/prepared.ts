@@ -6,9 +6,9 @@ import { Column, is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /** Values for a statement's placeholders, by name. */
-export type Params = Record<string, unknown>;
+type Params = Record<string, unknown>;
 
-export interface DrizzleSelect {
+interface DrizzleSelect {
   prepare(): { values(params?: Params): unknown[][] };
   // Present on every select builder; only its type is read here, for the row type.
   all(params?: Params): unknown[];

@@ -17,7 +17,7 @@ const sourceColumns = {
   licence: sources.licence,
 };
 
-export function createSourceQueries(db: Db, citationCounts: () => Map<string, number>) {
+export function createSourceQueries(db: Db, citationCounts: () => ReadonlyMap<string, number>) {
   // The document first: it is what the dataset is about.
   const all = prepareRows(db.select(sourceColumns).from(sources).orderBy(asc(sources.kind), asc(sources.id)));
   const byId = prepareRows(
@@ -27,7 +27,7 @@ export function createSourceQueries(db: Db, citationCounts: () => Map<string, nu
       .where(eq(sources.id, sql.placeholder('id'))),
   );
   type Row = ReturnType<typeof all.all>[number];
-  const toSource = (r: Row, counts: Map<string, number>) => ({
+  const toSource = (r: Row, counts: ReadonlyMap<string, number>) => ({
     id: r.id,
     kind: r.kind,
     title: r.title,
