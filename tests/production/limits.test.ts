@@ -115,13 +115,14 @@ describe('load shedding', () => {
     const app = await createTestApp({ MAX_EVENT_LOOP_DELAY: '50' });
     try {
       await app.inject({ url: '/healthz' });
-      const until = Date.now() + 900;
+      // under-pressure takes the mean of the loop-delay histogram (10 ms ticks) every 250 ms, then resets it.
+      // If its sample runs before the histogram records the block, the block lands in the next interval, among
+      // about 25 normal ticks: a 900 ms block then averages (900 + 250) / 26 - 10 ≈ 34 ms, under the 50 ms limit,
+      // and nothing is shed. A 2 s block averages ≈ 76 ms even then, so some sample within two intervals sees it.
+      const until = Date.now() + 2000;
       while (Date.now() < until) {
         // Block the event loop, as a runaway request would.
       }
-      // under-pressure samples the delay every 250 ms, from a histogram that has its own timer: which of the two
-      // runs first after the block decides whether the first sample or the next one sees it. Ask until one does,
-      // within two sample intervals (a fixed 30 ms wait failed now and then on a loaded machine).
       let shed = await app.inject({ url: '/v1/meta' });
       for (const giveUp = Date.now() + 600; shed.statusCode !== 503 && Date.now() < giveUp;) {
         await new Promise((r) => setTimeout(r, 10));
