@@ -1,5 +1,6 @@
 // The one way a list endpoint answers: { data, page } as JSON, or CSV on request, with an RFC 8288 Link header.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { toCsv } from './csv.js';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -17,6 +18,19 @@ function nextUrl(request: FastifyRequest, cursor: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/**
+ * The item schema of the route's list, read from its 200 response (`listResponses(Item, …)`: `{ data: Item[] }`
+ * under application/json), so that no route has to pass it again.
+ */
+function listItemSchema(request: FastifyRequest): z.ZodType {
+  const ok = (request.routeOptions.schema?.response as Record<number, unknown> | undefined)?.[200] as
+    { content?: Record<string, { schema?: unknown }> } | undefined;
+  const list = ok?.content?.['application/json']?.schema;
+  const data = list instanceof z.ZodObject ? list.shape.data : undefined;
+  if (data instanceof z.ZodArray) return data.element as z.ZodType;
+  throw new Error(`${request.routeOptions.url} answers a list without listResponses(): its CSV has no columns`);
+}
+
 export function sendList<T>(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -29,7 +43,7 @@ export function sendList<T>(
     return reply
       .type(CSV_CONTENT_TYPE)
       .serializer((body: string) => body)
-      .send(toCsv(result.items));
+      .send(toCsv(listItemSchema(request), result.items));
   }
   return reply.send({ data: result.items, page: { limit, next_cursor: result.nextCursor } });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { listOf } from '../schemas/common.js';
 import { ProblemSchema } from '../schemas/problem.js';
+import { CSV_DESCRIPTION } from './csv.js';
 
 const problem = (description: string) => ({
   description,
@@ -22,7 +23,7 @@ export function itemResponses<T extends z.ZodType>(schema: T, description: strin
   };
 }
 
-/** A paged list: JSON `{ data, page }`, or CSV with a header row. */
+/** A paged list: JSON `{ data, page }`, or CSV in columns derived from the item schema (src/rest/csv.ts). */
 export function listResponses<T extends z.ZodType>(item: T, description: string) {
   return {
     200: {
@@ -30,7 +31,7 @@ export function listResponses<T extends z.ZodType>(item: T, description: string)
       content: {
         'application/json': { schema: listOf(item) },
         'text/csv': {
-          schema: z.string().describe('One row per item with a header row; nested fields as dotted columns.'),
+          schema: z.string().describe(CSV_DESCRIPTION),
         },
       },
     },
