@@ -16,6 +16,8 @@ export const CODES = {
   tooComplex: 'QUERY_TOO_COMPLEX',
   tooManyAliases: 'TOO_MANY_ALIASES',
   tooManyTokens: 'TOO_MANY_TOKENS',
+  tooManyErrors: 'TOO_MANY_ERRORS',
+  validationTooComplex: 'VALIDATION_TOO_COMPLEX',
   batchingDisabled: 'BATCHED_OPERATIONS_NOT_ALLOWED',
   persistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
   badRequest: 'BAD_REQUEST',
@@ -65,7 +67,37 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-function classify(error: GraphQLError): Classified {
+/** What graphql-js appends, and then stops validating, once a query has `maxErrors` errors (LIMITS.errors). */
+const ERROR_LIMIT_REACHED = 'Too many validation errors, error limit reached. Validation aborted.';
+
+/**
+ * What graphql-js reports when a query would take validation past its own fixed work budgets (graphql 16.13+):
+ * 500,000 steps comparing fields that share a response name (OverlappingFieldsCanBeMergedRule) and 50,000 fragment
+ * look-ups (ValidationContext). Neither is configurable; a valid query under the token limit can reach them by
+ * repeating a field or a fragment spread a thousand times.
+ */
+const VALIDATION_BUDGET_SPENT = 'Validation aborted.';
+
+const validationTooComplex: Classified = {
+  message:
+    "The query takes too much work to validate: it is past graphql-js' budget of 500,000 comparisons between " +
+    'fields of the same name and 50,000 fragment look-ups. Repeat fields and fragment spreads fewer times.',
+  code: CODES.validationTooComplex,
+  status: 400,
+};
+
+/** graphql-js' abort, reworded to name the limit: it comes right after the `limit` errors it lets through. */
+function tooManyErrors(limit: number): Classified {
+  return {
+    message: `The query has more than ${limit} errors; the first ${limit} are listed. Fix them and send it again.`,
+    code: CODES.tooManyErrors,
+    status: 400,
+    extensions: { code: CODES.tooManyErrors, limit },
+  };
+}
+
+/** What an error is, to a client; `index` is its place in the response's list. */
+function classify(error: GraphQLError, index: number): Classified {
   const original = error.originalError as (Error & { statusCode?: number; code?: string }) | undefined;
   const own = error.extensions?.code;
   // Ours (ErrorWithProps from resolvers or hooks, GraphQLErrors from the limit rules): already safe and coded.
@@ -92,6 +124,8 @@ function classify(error: GraphQLError): Classified {
     return { message: INTERNAL_MESSAGE, code: CODES.internal, status: 500, internal: true };
   }
   // graphql-js itself: syntax, validation against the schema, variable coercion.
+  if (error.message === ERROR_LIMIT_REACHED) return tooManyErrors(index);
+  if (error.message === VALIDATION_BUDGET_SPENT) return validationTooComplex;
   if (error.message.startsWith('Syntax Error:')) {
     const tokens = /Document contains more that (\d+) tokens/.exec(error.message);
     if (tokens) {
@@ -142,8 +176,8 @@ type Execution = Parameters<NonNullable<MercuriusOptions['errorFormatter']>>[0];
 export function formatErrors(execution: Execution, context: MercuriusContext) {
   const log = context.reply?.log ?? context.app.log;
   let status = 0;
-  const errors = flatten(execution.errors).map((error) => {
-    const c = classify(error);
+  const errors = flatten(execution.errors).map((error, index) => {
+    const c = classify(error, index);
     if (c.internal) log.error({ err: error.originalError ?? error, path: error.path }, 'GraphQL request failed');
     status = Math.max(status, c.status);
     return new GraphQLError(c.message, {

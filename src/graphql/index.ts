@@ -87,7 +87,7 @@ const graphql: FastifyPluginAsync = async (app) => {
     allowBatchedQueries: false,
     errorFormatter: formatErrors,
     validationRules: [...validationRules(), knownOperationTypes],
-    graphql: { parseOptions: { maxTokens: LIMITS.tokens } },
+    graphql: { parseOptions: { maxTokens: LIMITS.tokens }, validateOptions: { maxErrors: LIMITS.errors } },
     persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(LIMITS.persistedQueries),
     additionalRouteOptions: { preValidation: checkRequest },
   };

@@ -38,8 +38,16 @@ export const LIMITS = {
    * 10,500; a page of 100 nested in a page of 100 (events(first:100) → places → place → events: 82,101) is refused.
    */
   cost: 50_000,
-  /** Nodes the cost analysis visits before it gives up (fragments spread many times multiply quickly). */
+  /**
+   * Fields the cost analysis visits before it gives up, a fragment's fields counted each time it is spread (fragments
+   * spread many times multiply quickly): refused with QUERY_TOO_COMPLEX naming this limit, whatever the cost.
+   */
   costNodes: 10_000,
+  /**
+   * Validation errors reported for one query (graphql-js' `maxErrors`, which stops validating there). The next one
+   * becomes a TOO_MANY_ERRORS error naming this limit instead of graphql-js' bare "Validation aborted.".
+   */
+  errors: 100,
   /** Hashes kept for automatic persisted queries (LRU). */
   persistedQueries: 1024,
   /** Page size when `first` is not given, and its maximum: LimitSchema's, as REST. */
@@ -133,9 +141,11 @@ export function checkCost(schema: GraphQLSchema, document: DocumentNode, variabl
       });
     } catch (error) {
       if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
-        throw refused(`The query is too large to analyse (over ${LIMITS.costNodes} fields).`, CODES.tooComplex, {
-          limit: LIMITS.cost,
-        });
+        throw refused(
+          `The query is too large to analyse: over ${LIMITS.costNodes} fields, counting a fragment's fields each time it is spread.`,
+          CODES.tooComplex,
+          { limit: LIMITS.costNodes },
+        );
       }
       // Bad variables: execution reports them with graphql-js' own message.
       return;
