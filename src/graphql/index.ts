@@ -10,6 +10,7 @@ import { readSnakeCaseKeys } from './casing.js';
 import type { GraphqlContext } from './context.js';
 import { CODES, formatErrors, refused } from './errors.js';
 import { checkGetOperation } from './get-operations.js';
+import graphiql from './graphiql.js';
 import { checkCost, LIMITS, validationRules } from './limits.js';
 import { batchedResolvers } from './batching.js';
 import { loaders, references } from './loaders.js';
@@ -80,7 +81,8 @@ const graphql: FastifyPluginAsync = async (app) => {
     schema: loadSchema(),
     resolvers: mergeResolvers({ Query: queryResolvers, ...typeResolvers }, batchedResolvers(loaders, references)),
     context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
-    graphiql: true,
+    // GraphiQL is served below from the project's own packages: Mercurius' page loads them from a CDN.
+    graphiql: false,
     // No JIT: graphql-jit's errors carry no `locations`, so a query's errors would change shape once compiled.
     // The parse/validation cache stays on (Mercurius' default).
     jit: 0,
@@ -92,6 +94,7 @@ const graphql: FastifyPluginAsync = async (app) => {
     additionalRouteOptions: { preValidation: checkRequest },
   };
   await app.register(mercurius, options);
+  await app.register(graphiql);
   app.addHook('onSend', labelMediaType);
 
   // Mercurius takes a query that is not GraphQL but parses as JSON for a JSON-encoded AST; accept documents only.

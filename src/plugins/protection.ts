@@ -11,10 +11,10 @@ export interface ProtectionOptions {
   config: Config;
 }
 
-/** GraphiQL's page loads its scripts from a CDN; only that page may. */
+/** GraphiQL's page loads its scripts and styles from this server only (src/graphql/graphiql.ts); React sets inline styles. */
 const GRAPHIQL_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
-  "img-src 'self' data: https://unpkg.com; font-src 'self' data: https://unpkg.com; connect-src 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
 /** Runs Helmet once against a recording response and returns the headers it sets. */
 export function securityHeaders(): Record<string, string> {

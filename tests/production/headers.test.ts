@@ -70,11 +70,11 @@ describe('HTML pages', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it('keep Helmet set on GraphiQL, with its own CSP for the CDN it loads from', async () => {
+  it('keep Helmet set on GraphiQL, with its own CSP that names no CDN', async () => {
     const page = await app.inject({ url: '/graphiql' });
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expectHelmetSet(page.headers, '/graphiql');
-    expect(page.headers['content-security-policy']).toContain('https://unpkg.com');
+    expect(page.headers['content-security-policy']).not.toMatch(/https?:/);
     expect(page.headers['content-security-policy']).not.toBe(helmet['content-security-policy']);
   });
 

@@ -5,7 +5,7 @@ import { useTestApp } from '../helpers/app.js';
 /** Files that belong to a documented page, not API routes: Swagger UI's, GraphiQL's and the explorer's assets. */
 const ASSETS = [
   /^\/docs(\/static\/|\/json$|\/yaml$|\*$)/,
-  /^\/graphiql\/[\w.-]+\.js$/,
+  /^\/graphiql\/[\w.-]+\.(js|css)$/,
   /^\/[\w.-]+\.(js|css|html|svg|ico|png|map)$/,
   /^\/assets\//,
 ];
