@@ -2,31 +2,31 @@
 // timeline, map, district page, a fact's quote highlighted in the article, claims. Every other address is
 // blocked and must never be asked for. Screenshots go to test-artifacts/explorer/; the first load's weight is
 // printed.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/build-explorer.js';
 import type { App } from '../../src/app.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { createTestApp } from '../helpers/app.js';
+import {
+  CHROMIUM,
+  launchLoopbackBrowser,
+  type LoopbackBrowser,
+  MISSING_CHROMIUM,
+} from '../helpers/loopback-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING_CHROMIUM =
-  `The browser tests need Chromium at ${CHROMIUM}, which is missing: run \`apt-get install chromium\` ` +
-  '(Debian/Ubuntu; `.ci/run` does it in CI), then run the tests again.';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts', 'explorer');
 /** The first load (page, script, stylesheet and the API answers it reads) must stay small. */
 const FIRST_LOAD_BUDGET = 150_000;
 
 let app: App;
 let origin: string;
-let context: BrowserContext;
+let browser: LoopbackBrowser | undefined;
 let page: Page;
-let userDataDir: string;
-const blocked: string[] = [];
-const problems: string[] = [];
+let blocked: string[] = [];
+let problems: string[] = [];
 
 async function shot(name: string, fullPage = true) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
@@ -89,42 +89,14 @@ describe('the explorer', () => {
     if (!address || typeof address === 'string') throw new Error('the app has no port');
     origin = `http://127.0.0.1:${address.port}`;
 
-    userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: 'reduce',
-    });
     // Only the app under test may be reached; anything else is recorded and refused.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    browser = await launchLoopbackBrowser(origin, { reducedMotion: 'reduce', warningsAreProblems: true });
+    ({ page, blocked, problems } = browser);
   }, 90_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('loads the overview from the app alone, with a map of the districts coloured by how they returned', async () => {

@@ -1,27 +1,25 @@
 // GraphiQL in a real browser (Debian's Chromium driven by playwright-core) against the real app on 127.0.0.1: the
 // editor renders and a query runs, with every asset from the app itself. Every other address is refused and recorded,
 // and must never be asked for; the page's CSP names no other host.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestApp } from '../helpers/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING_CHROMIUM =
-  `The browser tests need Chromium at ${CHROMIUM}, which is missing: run \`apt-get install chromium\` ` +
-  '(Debian/Ubuntu; `.ci/run` does it in CI), then run the tests again.';
+import {
+  CHROMIUM,
+  launchLoopbackBrowser,
+  type LoopbackBrowser,
+  MISSING_CHROMIUM,
+} from '../helpers/loopback-browser.js';
 
 let app: App;
 let origin: string;
-let context: BrowserContext;
+let browser: LoopbackBrowser | undefined;
 let page: Page;
-let userDataDir: string;
-const blocked: string[] = [];
-const requested: string[] = [];
-const problems: string[] = [];
+let blocked: string[] = [];
+let requested: string[] = [];
+let problems: string[] = [];
 
 it(`has Chromium at ${CHROMIUM}`, () => {
   expect(existsSync(CHROMIUM), MISSING_CHROMIUM).toBe(true);
@@ -36,42 +34,14 @@ describe('GraphiQL', () => {
     if (!address || typeof address === 'string') throw new Error('the app has no port');
     origin = `http://127.0.0.1:${address.port}`;
 
-    userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
     // Only the app under test may be reached; anything else is recorded and refused.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      requested.push(url);
-      if (new URL(url).origin === origin) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    browser = await launchLoopbackBrowser(origin);
+    ({ page, blocked, requested, problems } = browser);
   }, 90_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('names no other host in its Content-Security-Policy', async () => {
