@@ -1,6 +1,7 @@
 // A query under every documented limit is answered, or refused with errors that each name what was wrong, or the
 // limit hit: never graphql-js' bare "Validation aborted." (its maxErrors stop, or its validation work budgets), nor
 // an unnamed analysis limit.
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/graphql/limits.js';
 import { useTestApp } from '../helpers/app.js';
@@ -96,5 +97,51 @@ describe('valid queries at the limits', () => {
     const response = await gql<{ meta: { version: string } }>(app, `{ meta { ...F8 } } ${fragments}`);
     expect(response.errors).toBeUndefined();
     expect(response.data?.meta.version).toMatch(/\S/);
+  });
+});
+
+describe('any mix of repeats, fragments, aliases and mistakes', () => {
+  /** A selection of Meta's fields: each part repeated, aliased, spread through a fragment, or misspelt. */
+  const part = fc.oneof(
+    fc.record({ kind: fc.constant('repeat' as const), times: fc.integer({ min: 1, max: 1200 }) }),
+    fc.record({ kind: fc.constant('alias' as const), times: fc.integer({ min: 1, max: LIMITS.aliases + 5 }) }),
+    fc.record({ kind: fc.constant('spread' as const), times: fc.integer({ min: 1, max: 600 }) }),
+    fc.record({ kind: fc.constant('unknown' as const), times: fc.integer({ min: 1, max: 300 }) }),
+  );
+
+  it('is answered, or refused with errors that each carry a code, never "Validation aborted."', async () => {
+    const known = new Set([
+      'GRAPHQL_VALIDATION_FAILED',
+      'TOO_MANY_ERRORS',
+      'TOO_MANY_TOKENS',
+      'TOO_MANY_ALIASES',
+      'VALIDATION_TOO_COMPLEX',
+      'QUERY_TOO_COMPLEX',
+    ]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 4 }), async (parts) => {
+        let aliasCount = 0;
+        const selection = parts
+          .map(({ kind, times: n }) => {
+            if (kind === 'repeat') return times(n, () => 'version');
+            if (kind === 'alias') return times(n, () => `a${aliasCount++}: licence`);
+            if (kind === 'spread') return times(n, () => '...M');
+            return times(n, (i) => `nope${i}`);
+          })
+          .join(' ');
+        const response = await gql<{ meta: { version: string } }>(
+          app,
+          `{ meta { ${selection} } } fragment M on Meta { sha256 }`,
+        );
+        if (response.status === 200) {
+          expect(response.errors).toBeUndefined();
+          expect(response.data?.meta.version ?? '').toBeTypeOf('string');
+          return;
+        }
+        expectNamedErrors(response);
+        for (const error of response.errors ?? []) expect(known).toContain(error.extensions?.code);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
