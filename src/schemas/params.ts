@@ -88,9 +88,10 @@ const CursorSchema = z
   })
   .describe('Opaque cursor from page.next_cursor.');
 
+// As long as a request line can be (Node's 16 KiB head): GraphQL's token limit, not this, bounds its kind lists.
 const KindListSchema = z
   .string()
-  .max(200, { error: 'must be at most 200 characters', abort: true })
+  .max(16384, { error: 'must be at most 16384 characters', abort: true })
   .transform((v, ctx) => {
     const kinds = v.split(',').map((k) => k.trim());
     const unknown = kinds.filter((k) => !(EVENT_KINDS as readonly string[]).includes(k));
