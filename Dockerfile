@@ -7,11 +7,12 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json tsconfig.client.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 # The explorer's page and the build scripts: `npm run build` bundles the server into dist/server and the explorer
 # into dist/explorer, which the image keeps.
 COPY explorer ./explorer
+COPY clients/typescript/src ./clients/typescript/src
 COPY scripts/build-explorer.ts scripts/build-server.ts ./scripts/
 COPY seed ./seed
 COPY migrations ./migrations

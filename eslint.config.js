@@ -13,6 +13,7 @@ export default tseslint.config(
       'bench/tmp/',
       'test-artifacts/',
       'public/vendor/',
+      'clients/typescript/dist/',
     ],
   },
   js.configs.recommended,

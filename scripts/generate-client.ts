@@ -1,4 +1,4 @@
-// Generates the typed client's types (src/client/schema.ts) from the committed openapi.yaml with openapi-typescript.
+// Generates the typed client's types (clients/typescript/src/schema.ts) from the committed openapi.yaml with openapi-typescript.
 // `npm run client` rewrites the file; `--out <file>` writes elsewhere (the drift test compares the two).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -7,7 +7,7 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { fromRoot } from '../src/paths.js';
 
 export const OPENAPI_PATH = fromRoot('openapi.yaml');
-export const CLIENT_SCHEMA_PATH = fromRoot('src/client/schema.ts');
+export const CLIENT_SCHEMA_PATH = fromRoot('clients/typescript/src/schema.ts');
 
 const HEADER = COMMENT_HEADER.replace(
   ' */',

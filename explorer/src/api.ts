@@ -1,6 +1,6 @@
 // The explorer reads only the public API, same origin, through the package's typed client.
 // Answers are kept for the page's lifetime: the data changes only with a new dataset, and the server revalidates.
-import { createClient, listAll, unwrap, type Schemas } from '../../src/client/index.js';
+import { createClient, listAll, unwrap, type Schemas } from '../../clients/typescript/src/index.js';
 
 export type { Schemas };
 export type Citation = Schemas['Citation'];

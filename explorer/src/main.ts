@@ -1,6 +1,6 @@
 // The explorer's entry: hash routes (`#/district/lachin`, `#/source/article-2025-09-27?cite=95`) render into <main>.
 // After each navigation the new page's heading gets focus and a live region announces it.
-import { ApiError } from '../../src/client/index.js';
+import { ApiError } from '../../clients/typescript/src/index.js';
 import { h } from './dom.js';
 import { homeView } from './views/home.js';
 import { districtView, otherPlaceView } from './views/place.js';

@@ -9,6 +9,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
     {
+      config: { noStore: true },
       schema: {
         tags: ['operations'],
         summary: 'The process answers',
@@ -20,6 +21,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/readyz',
     {
+      config: { noStore: true },
       schema: {
         tags: ['operations'],
         summary: 'The database is open and its dataset version known',

@@ -4,6 +4,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { type FastifyPluginAsyncZod, jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type RouteTraits, TRAITS_KEY } from '../rest/responses.js';
+import { withIntegerFormats } from './openapi-document/integer-formats.js';
+import { withOperationIds } from './openapi-document/operation-ids.js';
+import { withDerivedResponses } from './openapi-document/responses.js';
+import type { OpenApiDocument } from './openapi-document/types.js';
 
 export const API_TITLE = 'Karabakh History API';
 export const API_VERSION = '1.0.0';
@@ -22,6 +27,17 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
           'Errors are RFC 9457 problem documents. Lists page with `limit` and an opaque `cursor`; every list also answers text/csv.',
         license: { name: 'Data: CC BY 4.0 with attribution to each cited source; code: MIT', identifier: 'CC-BY-4.0' },
       },
+      // Relative: the API answers at whatever origin serves this document.
+      servers: [
+        {
+          url: '/',
+          description: 'The server this document came from (local, staging or production alike)',
+          // OWASP API9: say who the server is for. Extensions are valid here; the types list only the fixed fields.
+          ...{ 'x-internal': false },
+        },
+      ],
+      // One empty requirement: anyone may call every operation, with no credentials. The data is public.
+      security: [{}],
       tags: [
         { name: 'events', description: 'Dated events in neutral words' },
         { name: 'places', description: 'Districts and other places, with names in four languages' },
@@ -34,8 +50,20 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
-    transform: jsonSchemaTransform,
-    transformObject: (input) => withPagesAndGraphql(pruneUnusedSchemas(jsonSchemaTransformObject(input))),
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      // What the document cannot see in the schema, for the response rule in withDerivedResponses.
+      const traits: RouteTraits = {
+        rateLimited: input.route.config?.rateLimit !== false,
+        revalidation: input.route.config?.noStore === true ? 'none' : 'dataset',
+      };
+      return { ...output, schema: { ...output.schema, [TRAITS_KEY]: traits } };
+    },
+    // Every step works on the whole document, so that routes added anywhere are named and documented alike.
+    transformObject: (input) => {
+      const document = withPagesAndGraphql(jsonSchemaTransformObject(input) as OpenApiDocument);
+      return pruneUnusedSchemas(withIntegerFormats(withOperationIds(withDerivedResponses(document))));
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
@@ -98,8 +126,9 @@ function pruneUnusedSchemas<T>(document: T): T {
   return { ...doc, components: { ...components, schemas: kept } } as T;
 }
 
-const html = (summary: string, description: string) => ({
+const html = (summary: string, description: string, traits?: RouteTraits) => ({
   get: {
+    ...(traits ? { [TRAITS_KEY]: traits } : {}),
     tags: ['pages'],
     summary,
     description,
@@ -128,11 +157,16 @@ const graphqlResult = {
  */
 function withPagesAndGraphql<T>(document: T): T {
   const doc = document as { paths?: Record<string, unknown>; tags?: { name: string; description: string }[] };
+  // A GET's parameters fit in Node's 16 KiB request head; a POST's body in BODY_LIMIT (64 KiB by default).
+  const urlText = { type: 'string', maxLength: 16384 };
+  const bodyText = { type: 'string', maxLength: 65536 };
+  // A GraphQL Name (spec §2.1.9): no operation is called anything else.
+  const operationName = { type: 'string', maxLength: 200, pattern: '^[_A-Za-z][_0-9A-Za-z]*$' };
   const query = {
     name: 'query',
     in: 'query',
     required: false,
-    schema: { type: 'string' },
+    schema: urlText,
     description: 'The GraphQL document (or none, with a persisted query hash in extensions).',
   };
   doc.paths = {
@@ -147,19 +181,23 @@ function withPagesAndGraphql<T>(document: T): T {
             name: 'variables',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: urlText,
             description: 'JSON-encoded variables.',
           },
-          { name: 'operationName', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'operationName', in: 'query', required: false, schema: operationName },
           {
             name: 'extensions',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: urlText,
             description: 'JSON; persistedQuery.',
           },
         ],
-        responses: { '200': graphqlResult, '400': graphqlResult },
+        responses: {
+          '200': graphqlResult,
+          '400': graphqlResult,
+          '405': { ...graphqlResult, description: 'A mutation or subscription over GET (`Allow: POST`).' },
+        },
       },
       post: {
         tags: ['graphql'],
@@ -171,9 +209,9 @@ function withPagesAndGraphql<T>(document: T): T {
               schema: {
                 type: 'object',
                 properties: {
-                  query: { type: 'string' },
+                  query: bodyText,
                   variables: { type: 'object' },
-                  operationName: { type: 'string' },
+                  operationName,
                   extensions: { type: 'object' },
                 },
               },
@@ -183,11 +221,16 @@ function withPagesAndGraphql<T>(document: T): T {
         responses: {
           '200': graphqlResult,
           '400': graphqlResult,
-          '413': { description: 'Body over the limit (64 KiB by default).' },
+          '413': { ...graphqlResult, description: 'Body over the limit (64 KiB by default).' },
+          '415': { ...graphqlResult, description: 'A body that is not application/json.' },
         },
       },
     },
-    '/graphiql': html('GraphiQL, an interactive GraphQL editor', 'Loads its own scripts from /graphiql/*.js.'),
+    // A file from the static server, which validates it by its own ETag.
+    '/graphiql': html('GraphiQL, an interactive GraphQL editor', 'Loads its own scripts from /graphiql/*.js.', {
+      rateLimited: true,
+      revalidation: 'file',
+    }),
     '/docs': html('Interactive REST documentation (Swagger UI)', 'Serves its assets under /docs/static/.'),
   };
   doc.tags = [

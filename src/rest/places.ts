@@ -14,7 +14,13 @@ const GeoJsonSchema = z
       z.object({
         type: z.literal('Feature'),
         id: z.string(),
-        geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+        geometry: z.object({
+          type: z.literal('Point'),
+          coordinates: z
+            .tuple([z.number(), z.number()])
+            // Equivalent to the tuple's `items: false` beside its two prefixItems; tools written for OpenAPI 3.0 want it.
+            .meta({ items: { type: 'number' } }),
+        }),
         properties: z.object({
           slug: z.string(),
           name: z.string(),

@@ -1,26 +1,14 @@
-// Response maps for route schemas: each status once, in the shapes OpenAPI documents and the serializer enforces.
+// Response maps: the 200 a route declares (the shape its serializer enforces), and the one rule that derives every
+// other documented status and header from what the route is, so a route added later is documented alike.
 import { z } from 'zod';
+import { isCompressible } from '../lib/encoding.js';
 import { listOf } from '../schemas/common.js';
 import { ProblemSchema } from '../schemas/problem.js';
 import { CSV_DESCRIPTION } from './csv.js';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
-
-const errors = {
-  400: problem('A parameter is not valid: `errors` names each one.'),
-  429: problem('Too many requests: wait for Retry-After seconds.'),
-};
-
-/** A single record: 200, or 404 when the id or slug is unknown. */
+/** A single record or document: its JSON body. */
 export function itemResponses<T extends z.ZodType>(schema: T, description: string) {
-  return {
-    200: { description, content: { 'application/json': { schema } } },
-    ...errors,
-    404: problem('No record with that id or slug.'),
-  };
+  return { 200: { description, content: { 'application/json': { schema } } } };
 }
 
 /** A paged list: JSON `{ data, page }`, or CSV in columns derived from the item schema (src/rest/csv.ts). */
@@ -35,6 +23,167 @@ export function listResponses<T extends z.ZodType>(item: T, description: string)
         },
       },
     },
-    ...errors,
   };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers `Cache-Control: no-store` (probes): no validators, so no 304. */
+    noStore?: boolean;
+  }
+}
+
+/** What the OpenAPI document cannot see in a route's schema: read from its config by the swagger transform. */
+export interface RouteTraits {
+  /** Counted by the rate limiter (false for routes with `config: { rateLimit: false }`). */
+  rateLimited: boolean;
+  /**
+   * How a GET is revalidated with If-None-Match: `dataset` by the caching plugin's ETag (every route but those with
+   * `config: { noStore: true }`, which are `none`), `file` by the static file server's own ETag.
+   */
+  revalidation: 'dataset' | 'file' | 'none';
+}
+
+/** The vendor extension that carries RouteTraits from the swagger transform to the document transform. */
+export const TRAITS_KEY = 'x-route-traits';
+
+/** A count of requests or seconds. */
+const COUNT = { type: 'integer', minimum: 0, maximum: 2147483647 } as const;
+
+/** Every response header the API documents, once; operations refer to them as components. */
+export const RESPONSE_HEADERS = {
+  'Access-Control-Allow-Origin': {
+    description: 'Always `*`: the data is public, and any origin may read it.',
+    schema: { type: 'string', const: '*' },
+  },
+  'X-Request-Id': {
+    description: 'The id of this request, as in problem bodies and logs: quote it when reporting a problem.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  'X-RateLimit-Limit': {
+    description: 'Requests allowed per client address in the current window.',
+    schema: COUNT,
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Requests left in the current window.',
+    schema: COUNT,
+  },
+  'X-RateLimit-Reset': {
+    description: 'Seconds until the current window ends.',
+    schema: COUNT,
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before asking again.',
+    schema: COUNT,
+  },
+  ETag: {
+    description:
+      'A weak validator (dataset version + body hash), the same in every content coding: send it back in If-None-Match.',
+    schema: { type: 'string', maxLength: 200, pattern: '^W/"[^"]+"$' },
+  },
+  'Cache-Control': {
+    description: 'How long shared and private caches may keep the answer.',
+    schema: { type: 'string', maxLength: 200, examples: ['public, max-age=300, stale-while-revalidate=86400'] },
+  },
+  Vary: {
+    description: 'The request headers the representation depends on (Accept-Encoding; Accept on lists).',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  'X-Dataset-Version': {
+    description: 'The version of the dataset that answered; it changes when the data is rebuilt.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  Link: {
+    description: 'RFC 8288: `<…>; rel="next"`, the URL of the next page; absent on the last one.',
+    schema: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+
+type HeaderName = keyof typeof RESPONSE_HEADERS;
+
+// Importing the schema registers it, so the document's components hold it under its id.
+const PROBLEM = {
+  'application/problem+json': { schema: { $ref: `#/components/schemas/${String(ProblemSchema.meta()?.id)}` } },
+};
+
+interface OpenApiResponse {
+  description: string;
+  content?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+}
+
+/** What an operation is, read from its OpenAPI entry and its traits. */
+export interface OperationFacts {
+  method: string;
+  path: string;
+  parameters: { name: string; in: string }[];
+  traits: RouteTraits;
+}
+
+/**
+ * The statuses an operation can answer besides the ones it declares, each with a reason in the rule:
+ * - 304: a cacheable GET revalidated with If-None-Match;
+ * - 400: anything that takes parameters, and every /v1 route (an unknown query parameter is a 400 there);
+ * - 404 and 414: a path parameter may name nothing, or be longer than the router takes;
+ * - 429: rate-limited routes; 503: load shedding reaches every route; 500: anything may fail.
+ */
+function derivedStatuses(facts: OperationFacts): Record<string, OpenApiResponse> {
+  const get = facts.method === 'get';
+  const hasPathParams = facts.parameters.some((p) => p.in === 'path');
+  const takesParameters = facts.parameters.length > 0 || facts.path.startsWith('/v1/');
+  return {
+    ...(get && facts.traits.revalidation !== 'none'
+      ? { 304: { description: 'Not modified: the ETag sent in If-None-Match is still current. No body.' } }
+      : {}),
+    ...(takesParameters
+      ? { 400: { description: 'A parameter is not valid: `errors` names each one.', content: PROBLEM } }
+      : {}),
+    ...(hasPathParams
+      ? {
+          404: { description: 'No record with that id or slug.', content: PROBLEM },
+          414: { description: 'A path parameter is longer than the router takes.', content: PROBLEM },
+        }
+      : {}),
+    ...(facts.traits.rateLimited
+      ? { 429: { description: 'Too many requests from this address: wait Retry-After seconds.', content: PROBLEM } }
+      : {}),
+    500: { description: 'Something went wrong on our side; the problem names the request id.', content: PROBLEM },
+    503: { description: 'The server is shedding load: retry after Retry-After seconds.', content: PROBLEM },
+  };
+}
+
+/** The headers a response carries, by the same kind of rule; `okTypes` are the media types of the 200. */
+function headersOf(status: string, facts: OperationFacts, okTypes: string[]): HeaderName[] {
+  const names: HeaderName[] = ['Access-Control-Allow-Origin', 'X-Request-Id'];
+  if (facts.traits.rateLimited) names.push('X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset');
+  const revalidation = facts.method === 'get' ? facts.traits.revalidation : 'none';
+  if (revalidation === 'file' && (status === '200' || status === '304')) names.push('ETag', 'Cache-Control');
+  if (revalidation === 'dataset' && (status === '200' || status === '304')) {
+    names.push('ETag', 'Cache-Control', 'X-Dataset-Version');
+    const paged = facts.parameters.some((p) => p.in === 'query' && p.name === 'cursor');
+    // Compressible answers vary on Accept-Encoding; lists, which also answer CSV, on Accept.
+    if (paged || okTypes.some((type) => isCompressible(type))) names.push('Vary');
+    if (status === '200' && paged) names.push('Link');
+  }
+  if (status === '429' || status === '503') names.push('Retry-After');
+  return names;
+}
+
+/** The operation's full response map: what it declares, the derived statuses, and each response's headers. */
+export function documentedResponses(
+  declared: Record<string, OpenApiResponse>,
+  facts: OperationFacts,
+): Record<string, OpenApiResponse> {
+  const all = { ...derivedStatuses(facts), ...declared };
+  const okTypes = Object.keys(declared['200']?.content ?? {});
+  const sorted = Object.keys(all).sort();
+  return Object.fromEntries(
+    sorted.map((status) => {
+      const response = all[status] as OpenApiResponse;
+      const headers = Object.fromEntries(
+        headersOf(status, facts, okTypes).map((name) => [name, { $ref: `#/components/headers/${name}` }]),
+      );
+      return [status, { ...response, headers: { ...response.headers, ...headers } }];
+    }),
+  );
 }

@@ -6,7 +6,7 @@ export const SignatorySchema = z
   .meta({ id: 'Signatory' });
 
 export const ProvisionSchema = z
-  .object({ point: z.number().int(), text: z.string(), citations: z.array(CitationSchema) })
+  .object({ point: z.int().min(1).max(999), text: z.string(), citations: z.array(CitationSchema) })
   .meta({ id: 'Provision' });
 
 export const AgreementPlaceSchema = z

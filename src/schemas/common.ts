@@ -27,7 +27,7 @@ export const RECORD_TYPES = [
 
 export const CitationSchema = z
   .object({
-    id: z.number().int(),
+    id: z.int32().min(1),
     source_id: z.string(),
     source_title: z.string(),
     source_kind: z.enum(['document', 'reference']),
@@ -37,11 +37,11 @@ export const CitationSchema = z
       .nullable()
       .describe('The exact words of a document source; null for references, which hold no text.'),
     start: z
-      .number()
-      .int()
+      .int32()
+      .min(0)
       .nullable()
       .describe('Character offset where the quote starts: text.slice(start, end) === quote.'),
-    end: z.number().int().nullable().describe('Character offset just after the quote.'),
+    end: z.int32().min(0).nullable().describe('Character offset just after the quote.'),
     note: z.string().nullable(),
     record: z.object({ type: z.enum(RECORD_TYPES), id: z.string() }).describe('The record this citation supports.'),
   })
@@ -58,13 +58,16 @@ export const EventRefSchema = z
   .object({ id: z.string(), kind: z.string(), title: z.string(), date: DateSpanSchema })
   .meta({ id: 'EventRef' });
 
+/** The largest `limit` a list takes, and so the most items a page holds. */
+export const MAX_PAGE_SIZE = 100;
+
 export const PageSchema = z
   .object({
-    limit: z.number().int(),
+    limit: z.int().min(1).max(MAX_PAGE_SIZE),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
   })
   .meta({ id: 'Page' });
 
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), page: PageSchema });
+  return z.object({ data: z.array(item).max(MAX_PAGE_SIZE), page: PageSchema });
 }

@@ -9,6 +9,7 @@ const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export function partialDate(bound: 'start' | 'end') {
   return z
     .string()
+    .max(10, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
     .regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
     .refine((v) => {
       // A value that is not even shaped like a date was reported by the regex already.
@@ -31,7 +32,10 @@ export function partialDate(bound: 'start' | 'end') {
     .meta({ example: '2020-09-27' });
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as lachin');
+const slug = z
+  .string()
+  .max(200, { error: 'must be at most 200 characters', abort: true })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as lachin');
 
 export const LimitSchema = z.coerce
   .number({ error: 'must be a whole number from 1 to 100' })
@@ -70,6 +74,7 @@ export function decodeCursor(value: string): EventCursor | null {
 
 const CursorSchema = z
   .string()
+  .max(200, { error: 'is not a cursor this API issued; use page.next_cursor as given', abort: true })
   .transform((v, ctx) => {
     const cursor = decodeCursor(v);
     if (!cursor) {
@@ -83,8 +88,10 @@ const CursorSchema = z
   })
   .describe('Opaque cursor from page.next_cursor.');
 
+// As long as a request line can be (Node's 16 KiB head): GraphQL's token limit, not this, bounds its kind lists.
 const KindListSchema = z
   .string()
+  .max(16384, { error: 'must be at most 16384 characters', abort: true })
   .transform((v, ctx) => {
     const kinds = v.split(',').map((k) => k.trim());
     const unknown = kinds.filter((k) => !(EVENT_KINDS as readonly string[]).includes(k));
@@ -142,6 +149,7 @@ export const PageQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: z
     .string()
+    .max(9, { error: 'is not a cursor this API issued; use page.next_cursor as given', abort: true })
     .regex(/^\d{1,9}$/, 'is not a cursor this API issued; use page.next_cursor as given')
     .optional(),
   format: FormatSchema,
@@ -159,6 +167,7 @@ export type PlacesQuery = z.output<typeof PlacesQuerySchema>;
 export const StatisticsQuerySchema = PageQuerySchema.extend({
   subject: z
     .string()
+    .max(100, { error: 'must be at most 100 characters', abort: true })
     .regex(/^[a-z0-9_]+$/, 'must be a snake_case subject')
     .optional(),
   as_of: partialDate('start').optional().describe('Figures as of this day (or month, or year).'),
@@ -176,6 +185,7 @@ export const TimelineQuerySchema = z
     limit: LimitSchema,
     cursor: z
       .string()
+      .max(9, { error: 'is not a cursor this API issued', abort: true })
       .regex(/^\d{1,9}$/, 'is not a cursor this API issued')
       .optional(),
     format: FormatSchema,
@@ -188,6 +198,7 @@ export const SearchQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: z
     .string()
+    .max(9, { error: 'is not a cursor this API issued', abort: true })
     .regex(/^\d{1,9}$/, 'is not a cursor this API issued')
     .optional(),
   format: FormatSchema,
@@ -196,6 +207,7 @@ export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
 export const MonthDaySchema = z
   .string()
+  .max(5, { error: 'must be MM-DD', abort: true })
   .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
   .refine((v) => !/^\d{2}-\d{2}$/.test(v) || isRealIsoDate(`2000-${v}`), 'is not a day of the year');
 

@@ -44,7 +44,7 @@ export const PlaceSchema = z
     area_km2: z.number().nullable(),
     area_note: z.string().nullable(),
     population: z
-      .object({ count: z.number().int(), year: z.number().int().nullable(), basis: z.string().nullable() })
+      .object({ count: z.int32().min(0), year: z.int().min(1).max(9999).nullable(), basis: z.string().nullable() })
       .nullable(),
     occupation: OccupationSchema.nullable(),
     return: ReturnSchema.nullable(),

@@ -4,7 +4,7 @@ export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: z.int().min(400).max(599),
     detail: z.string(),
     instance: z.string().optional(),
     request_id: z.string().optional(),

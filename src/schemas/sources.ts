@@ -13,7 +13,7 @@ export const SourceSchema = z
     url: z.string().nullable(),
     sha256: z.string().nullable().describe('SHA-256 of the stored text (documents only).'),
     licence: z.string().nullable(),
-    citation_count: z.number().int(),
+    citation_count: z.int32().min(0),
   })
   .meta({ id: 'Source' });
 

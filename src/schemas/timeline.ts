@@ -13,7 +13,7 @@ export const TimelineItemSchema = z
   .meta({ id: 'TimelineItem', description: 'A compact item for timeline widgets.' });
 
 export const OnThisDayItemSchema = z
-  .object({ years_ago: z.number().int(), event: EventSchema })
+  .object({ years_ago: z.int().min(0).max(9999), event: EventSchema })
   .meta({ id: 'OnThisDayItem' });
 
 export const SearchHitSchema = z
@@ -32,7 +32,7 @@ export const MetaSchema = z
     sha256: z.string().describe('SHA-256 over every seed input.'),
     built_at: z.string(),
     licence: z.string(),
-    counts: z.record(z.string(), z.number().int()),
+    counts: z.record(z.string(), z.int32().min(0)),
     sources: z.array(z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() })),
   })
   .meta({ id: 'Meta' });

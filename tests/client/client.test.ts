@@ -1,20 +1,30 @@
-// The typed client: generated from the committed openapi.yaml (no drift), working against the real app over HTTP,
-// and importable as `<package>/client` with its types, the way another project would use it.
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// The typed client (clients/typescript): generated from the committed openapi.yaml (no drift), working against the
+// real app over HTTP, and packed as its own package that another project installs, type-checks against and runs.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { ApiError, createClient, listAll, paginate, unwrap, type HistoryClient } from '../../src/client/index.js';
+import {
+  ApiError,
+  createClient,
+  listAll,
+  paginate,
+  unwrap,
+  type HistoryClient,
+} from '../../clients/typescript/src/index.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { createTestApp } from '../helpers/app.js';
 import { runTs } from '../helpers/run-cli.js';
 
-const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+const CLIENT_DIR = join(PROJECT_ROOT, 'clients', 'typescript');
+const pkg = JSON.parse(readFileSync(join(CLIENT_DIR, 'package.json'), 'utf8')) as {
   name: string;
+  version: string;
   exports: Record<string, { types: string; default: string }>;
+  dependencies: Record<string, string>;
 };
 
 let app: App;
@@ -40,8 +50,11 @@ describe('generated types', () => {
     const out = join(temp, 'schema.ts');
     const result = runTs('scripts/generate-client.ts', ['--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    const committed = readFileSync(join(PROJECT_ROOT, 'src/client/schema.ts'), 'utf8');
-    expect(committed === readFileSync(out, 'utf8'), 'src/client/schema.ts is stale: run `npm run client`').toBe(true);
+    const committed = readFileSync(join(CLIENT_DIR, 'src', 'schema.ts'), 'utf8');
+    expect(
+      committed === readFileSync(out, 'utf8'),
+      'clients/typescript/src/schema.ts is stale: run `npm run client`',
+    ).toBe(true);
   });
 });
 
@@ -96,35 +109,48 @@ describe('createClient', () => {
   });
 });
 
-describe(`the package export ${pkg.name}/client`, () => {
-  it('points at what the build makes of src/client', () => {
-    expect(pkg.exports['./client']).toEqual({
-      types: './dist/src/client/index.d.ts',
-      default: './dist/src/client/index.js',
-    });
-  });
+describe(`the package ${pkg.name}`, () => {
+  it('packs into a tarball that installs into an empty project, type-checks there, and calls the API', async () => {
+    // `npm pack` builds the package (prepack: tsc) and packs what `files` names.
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', temp], {
+        cwd: CLIENT_DIR,
+        encoding: 'utf8',
+        timeout: 120_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as { filename: string; files: { path: string }[] }[];
+    const tarball = join(temp, packed[0]?.filename ?? 'missing.tgz');
+    expect(packed[0]?.files.map((f) => f.path).sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'dist/index.d.ts',
+      'dist/index.js',
+      'dist/schema.d.ts',
+      'dist/schema.js',
+      'package.json',
+    ]);
 
-  it('installs into another project, imports and type-checks there, and calls the API', async () => {
-    // The package as a dependency has it: package.json and the built client, in the consumer's node_modules.
     const consumer = join(temp, 'consumer');
-    const installed = join(consumer, 'node_modules', pkg.name);
-    const tsc = join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    mkdirSync(installed, { recursive: true });
-    const build = spawnSync(
-      process.execPath,
-      [tsc, '-p', 'tsconfig.client.json', '--outDir', join(installed, 'dist'), '--emitDeclarationOnly', 'false'],
-      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(build.status, build.stdout + build.stderr).toBe(0);
-    writeFileSync(join(installed, 'package.json'), readFileSync(join(PROJECT_ROOT, 'package.json')));
-    for (const dependency of ['openapi-fetch', '@types'])
-      symlinkSync(join(PROJECT_ROOT, 'node_modules', dependency), join(consumer, 'node_modules', dependency), 'dir');
-
+    mkdirSync(consumer, { recursive: true });
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+    // Its one dependency (openapi-fetch) comes from npm's cache when it holds it, which `npm ci` here filled.
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+      cwd: consumer,
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const installed = join(consumer, 'node_modules', ...pkg.name.split('/'));
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))).toMatchObject({ version: pkg.version });
+    expect(existsSync(join(consumer, 'node_modules', 'openapi-fetch'))).toBe(true);
+    // Node's types for the program's process.argv, from this project: the consumer installs nothing else.
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', '@types'), join(consumer, 'node_modules', '@types'), 'dir');
+
     writeFileSync(
       join(consumer, 'consumer.ts'),
       [
-        `import { createClient, unwrap } from '${pkg.name}/client';`,
+        `import { createClient, unwrap } from '${pkg.name}';`,
         `const api = createClient({ baseUrl: process.argv[2] });`,
         `const lachin = await unwrap(api.GET('/v1/districts/{slug}', { params: { path: { slug: 'lachin' } } }));`,
         `const mode: 'military_operation' | 'handover' | undefined = lachin.return?.mode;`,
@@ -141,13 +167,13 @@ describe(`the package export ${pkg.name}/client`, () => {
           module: 'NodeNext',
           moduleResolution: 'NodeNext',
           strict: true,
-          skipLibCheck: true,
           types: ['node'],
           outDir: 'out',
         },
         files: ['consumer.ts'],
       }),
     );
+    const tsc = join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const check = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
       cwd: consumer,
       encoding: 'utf8',
@@ -160,5 +186,12 @@ describe(`the package export ${pkg.name}/client`, () => {
       timeout: 30_000,
     });
     expect(run.stdout.trim()).toBe('Lachin handover');
+  }, 240_000);
+
+  it('declares its entry points and its one dependency, as the root package no longer exports a client', () => {
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(Object.keys(pkg.dependencies)).toEqual(['openapi-fetch']);
+    const root = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { exports?: unknown };
+    expect(root.exports).toBeUndefined();
   });
 });

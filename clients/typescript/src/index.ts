@@ -1,7 +1,8 @@
 // A typed client for the Karabakh History API: openapi-fetch over the types that openapi-typescript generates from
-// the committed openapi.yaml (src/client/schema.ts, `npm run client`). Every path, parameter and response is typed.
+// the API's committed openapi.yaml (src/schema.ts; `npm run client` in the API's repository regenerates it).
+// Every path, parameter and response is typed.
 //
-//   import { createClient, unwrap } from 'karabakh-history-api/client';
+//   import { createClient, unwrap } from '@karabakh-history/client';
 //   const api = createClient({ baseUrl: 'http://127.0.0.1:3000' });
 //   const lachin = await unwrap(api.GET('/v1/districts/{slug}', { params: { path: { slug: 'lachin' } } }));
 import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
