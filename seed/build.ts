@@ -221,6 +221,8 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             subject: s.subject,
             label: s.label,
             value: s.value,
+            low: s.low,
+            high: s.high,
             unit: s.unit,
             qualifier: s.qualifier,
             asOf: s.as_of,

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { checkInvariants } from './invariants.js';
 import {
   SEED_FILES,
   type SeedActor,
@@ -158,6 +159,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
 
   const offsets = new Map<SeedCitation, { start: number | null; end: number | null }>();
   checkReferences(input, problems);
+  if (problems.length === 0) checkInvariants(input, problems);
   locateQuotes(input, offsets, problems);
   if (problems.length) throw new SeedError(problems);
 
@@ -237,8 +239,11 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
     }
     if (p.return_event) {
       const kind = eventsById.get(p.return_event)?.kind;
-      if (kind && kind !== 'capture' && kind !== 'handover') {
-        problems.push(`places: "${p.slug}": field return_event: must be a capture or handover, not ${kind}`);
+      // A control change (Khankendi, 2023) is the outcome of a military operation, as a capture is.
+      if (kind && kind !== 'capture' && kind !== 'handover' && kind !== 'control_change') {
+        problems.push(
+          `places: "${p.slug}": field return_event: must be a capture, handover or control change, not ${kind}`,
+        );
       }
     }
     if ((p.lat === null) !== (p.lon === null)) problems.push(`places: "${p.slug}": lat and lon go together`);
@@ -249,7 +254,7 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
   }
   for (const e of input.events) {
     ref('events', e.id, 'parent', e.parent, eventIds, 'event');
-    if (e.date.start > e.date.end)
+    if (e.date.end !== null && e.date.start > e.date.end)
       problems.push(`events: "${e.id}": field date: start ${e.date.start} is after end ${e.date.end}`);
     e.places.forEach((p, i) => {
       ref('events', e.id, `places.${i}.place`, p.place, placeSlugs, 'place');

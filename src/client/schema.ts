@@ -1737,12 +1737,8 @@ export interface components {
              * @example 2020-09-27
              */
             start_date: string;
-            /**
-             * Format: date
-             * @description Latest day the event may cover (inclusive).
-             * @example 2020-09-27
-             */
-            end_date: string;
+            /** @description Latest day the event may cover (inclusive); null for an ongoing process, whose open end overlaps every later window. */
+            end_date: string | null;
             /**
              * @description How exactly the date is known; a year-only fact never matches a day.
              * @enum {string}
@@ -1811,7 +1807,12 @@ export interface components {
             /** @description What is counted, in snake_case (e.g. villages_taken). */
             subject: string;
             label: string;
+            /** @description The figure; for a range, the value the source gives as its best estimate. */
             value: number;
+            /** @description Lower bound of a range ("about 70,000–75,000"); null for a single figure. */
+            low: number | null;
+            /** @description Upper bound of a range; null for a single figure. */
+            high: number | null;
             unit: string;
             /** @enum {string} */
             qualifier: "exact" | "approximate" | "at_least" | "more_than";

@@ -504,8 +504,11 @@ type DateSpan {
   """Earliest day the event may cover (inclusive), YYYY-MM-DD."""
   startDate: String!
 
-  """Latest day the event may cover (inclusive), YYYY-MM-DD."""
-  endDate: String!
+  """
+  Latest day the event may cover (inclusive), YYYY-MM-DD; null for an ongoing process, whose open end overlaps every
+  later window.
+  """
+  endDate: String
 
   """How exactly the date is known."""
   precision: Precision!
@@ -945,8 +948,18 @@ type Statistic {
   """What is counted, in words."""
   label: String!
 
-  """The number."""
+  """
+  The number; for a range, the value the source gives as its best estimate.
+  """
   value: Float!
+
+  """
+  Lower bound of a range ("about 70,000-75,000"); null for a single figure.
+  """
+  low: Float
+
+  """Upper bound of a range; null for a single figure."""
+  high: Float
 
   """The unit, e.g. villages."""
   unit: String!
