@@ -189,7 +189,7 @@ export interface paths {
                     to?: string;
                     /** @description `overlaps`: the event's span overlaps the window; `within`: it lies inside it. */
                     match?: "overlaps" | "within";
-                    /** @description Comma-separated event kinds: occupation, displacement, founding, negotiation, ceasefire_violation, outbreak_of_fighting, military_operation, war, capture, handover, agreement, ceasefire, control_change, observance, reconstruction, closure. */
+                    /** @description Comma-separated event kinds: occupation, displacement, founding, negotiation, ceasefire_violation, outbreak_of_fighting, military_operation, war, capture, handover, agreement, ceasefire, control_change, observance, reconstruction, closure, blockade, court_order, dissolution, census. */
                     kind?: string;
                     /** @description Place slug; includes the events of the places inside it. */
                     place?: string;
@@ -1843,7 +1843,7 @@ export interface components {
             /** @description Stable slug. */
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             /** @description Neutral title. */
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
@@ -1856,7 +1856,7 @@ export interface components {
             /** @description Stable slug. */
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             /** @description Neutral title. */
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
@@ -1996,7 +1996,7 @@ export interface components {
         PlaceEvent: {
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             title: string;
             date: components["schemas"]["DateSpan"];
             role: string;

@@ -275,6 +275,18 @@ enum EventKind {
 
   """An organisation or process is closed."""
   closure
+
+  """A road or route blocked, or movement along it disrupted."""
+  blockade
+
+  """An order of a court."""
+  court_order
+
+  """An entity or its institutions dissolved."""
+  dissolution
+
+  """A population census."""
+  census
 }
 
 """
