@@ -15,6 +15,7 @@ import {
   type SeedClaim,
   type SeedEvent,
   type SeedFileName,
+  type SeedObservance,
   type SeedPlace,
   type SeedSource,
   type SeedStatistic,
@@ -45,6 +46,7 @@ export interface SeedInput {
   agreements: SeedAgreement[];
   statistics: SeedStatistic[];
   claims: SeedClaim[];
+  observances: SeedObservance[];
   /** Where each citation (by object identity) was found in its source. */
   offsets: Map<SeedCitation, { start: number | null; end: number | null }>;
   /** SHA-256 over every input file, in a fixed order: the dataset's identity. */
@@ -56,7 +58,16 @@ export interface SeedPaths {
   sourcesDir: string;
 }
 
-const FILE_ORDER: SeedFileName[] = ['sources', 'actors', 'places', 'events', 'agreements', 'statistics', 'claims'];
+const FILE_ORDER: SeedFileName[] = [
+  'sources',
+  'actors',
+  'places',
+  'events',
+  'agreements',
+  'statistics',
+  'claims',
+  'observances',
+];
 
 function displayPath(path: string): string {
   const rel = relative(PROJECT_ROOT, path);
@@ -135,6 +146,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
     agreements: parsed.agreements as SeedAgreement[],
     statistics: parsed.statistics as SeedStatistic[],
     claims: parsed.claims as SeedClaim[],
+    observances: parsed.observances as SeedObservance[],
   };
 
   for (const source of input.sources) {
@@ -288,6 +300,15 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
     ref('claims', c.id, 'event', c.event, eventIds, 'event');
     cites('claims', c.id, c.citations);
   }
+  checkUnique(
+    'observances',
+    input.observances.map((o) => o.id),
+    problems,
+  );
+  for (const o of input.observances) {
+    ref('observances', o.id, 'established_by', o.established_by, eventIds, 'event');
+    cites('observances', o.id, o.citations);
+  }
   for (const e of input.events) {
     // A parent chain that loops would make every tree walk over events run forever.
     const seen = new Set<string>([e.id]);
@@ -317,6 +338,7 @@ function* allCitations(input: Omit<SeedInput, 'offsets' | 'inputSha256'>): Gener
   }
   for (const s of input.statistics) for (const c of s.citations) yield [`statistics: "${s.id}"`, c];
   for (const c of input.claims) for (const cit of c.citations) yield [`claims: "${c.id}"`, cit];
+  for (const o of input.observances) for (const c of o.citations) yield [`observances: "${o.id}"`, c];
 }
 
 function locateQuotes(

@@ -158,6 +158,15 @@ export const SeedClaimSchema = z.strictObject({
   citations: z.array(SeedCitationSchema).min(1),
 });
 
+/** A day kept every year; the dated decree that set it up stays an event (`established_by`). */
+export const SeedObservanceSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().min(1),
+  day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day of the year, MM-DD'),
+  established_by: SlugSchema.nullable().default(null),
+  citations: z.array(SeedCitationSchema).min(1),
+});
+
 export const SEED_FILES = {
   sources: SeedSourceSchema,
   actors: SeedActorSchema,
@@ -166,6 +175,7 @@ export const SEED_FILES = {
   agreements: SeedAgreementSchema,
   statistics: SeedStatisticSchema,
   claims: SeedClaimSchema,
+  observances: SeedObservanceSchema,
 } as const;
 
 export type SeedFileName = keyof typeof SEED_FILES;
@@ -177,3 +187,4 @@ export type SeedActor = z.infer<typeof SeedActorSchema>;
 export type SeedAgreement = z.infer<typeof SeedAgreementSchema>;
 export type SeedStatistic = z.infer<typeof SeedStatisticSchema>;
 export type SeedClaim = z.infer<typeof SeedClaimSchema>;
+export type SeedObservance = z.infer<typeof SeedObservanceSchema>;

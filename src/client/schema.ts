@@ -1075,6 +1075,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/observances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days kept every year, each with the event that established it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1–100. */
+                    limit?: number;
+                    cursor?: string;
+                    /** @description `csv` answers text/csv, like Accept: text/csv. */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of observances. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Observance"][];
+                            page: components["schemas"]["Page"];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description A parameter is not valid: `errors` names each one. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait for Retry-After seconds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/observances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One observance with its day, the event that established it and its citations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The observance. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Observance"];
+                    };
+                };
+                /** @description A parameter is not valid: `errors` names each one. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No record with that id or slug. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait for Retry-After seconds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources": {
         parameters: {
             query?: never;
@@ -1768,7 +1897,7 @@ export interface components {
             /** @description The record this citation supports. */
             record: {
                 /** @enum {string} */
-                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim";
+                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim" | "observance";
                 id: string;
             };
         };
@@ -1932,6 +2061,18 @@ export interface components {
             /** @description The server date the years count to. */
             today: string;
             data: components["schemas"]["OnThisDayItem"][];
+        };
+        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
+        Observance: {
+            /** @description Stable slug. */
+            id: string;
+            /** @description The name of the day, e.g. Remembrance Day. */
+            name: string;
+            /** @description The day of the year it is kept, MM-DD. */
+            day: string;
+            /** @description The dated event (an order or decree) that established it. */
+            established_by: components["schemas"]["EventRef"] | null;
+            citations: components["schemas"]["Citation"][];
         };
         PlaceName: {
             name: string;

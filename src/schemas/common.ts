@@ -25,6 +25,7 @@ export const RECORD_TYPES = [
   'provision',
   'statistic',
   'claim',
+  'observance',
 ] as const;
 
 export const CitationSchema = z

@@ -124,6 +124,17 @@ type Query {
   """States, people, organisations and armed forces, by id."""
   actors: [Actor!]!
 
+  """
+  Days kept every year (Remembrance Day, Victory Day), each with the event that established it.
+  """
+  observances: [Observance!]!
+
+  """One observance, by id. An unknown id is a NOT_FOUND error."""
+  observance(
+    """The observance's id (a slug)."""
+    id: ID!
+  ): Observance
+
   """One actor, by id. An unknown id is a NOT_FOUND error."""
   actor(
     """The actor's id (a slug)."""
@@ -442,6 +453,9 @@ enum RecordType {
 
   """A claim."""
   claim
+
+  """An observance."""
+  observance
 }
 
 """The kind of record a timeline item stands for."""
@@ -1306,5 +1320,25 @@ type Meta {
 
   """Every source, the document first."""
   sources: [Source!]!
+}
+
+"""
+A day kept every year; the decree that set it up is an event, the day itself is not.
+"""
+type Observance {
+  """Stable slug."""
+  id: ID!
+
+  """The name of the day, e.g. Remembrance Day."""
+  name: String!
+
+  """The day of the year it is kept, MM-DD."""
+  day: String!
+
+  """The dated event (an order or decree) that established it."""
+  establishedBy: Event
+
+  """The sources this observance rests on."""
+  citations: [Citation!]!
 }
 `;
