@@ -184,6 +184,14 @@ describe('seeder refusals', () => {
       /events: "lachin-handed-over-2020": field title: contested word "liberated" outside a quotation/,
     ],
     [
+      'an observance established by an unknown event',
+      () =>
+        corrupted('observances.yaml', (r) => {
+          byId(r, 'remembrance-day').established_by = 'no-such-order';
+        }),
+      /observances: "remembrance-day": field established_by: unknown event "no-such-order"/,
+    ],
+    [
       'a reference source with no URL',
       () =>
         corrupted('sources.yaml', (r) => {
