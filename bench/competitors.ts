@@ -205,7 +205,7 @@ const TABLES: TableSpec[] = [
       summary: 'text not null',
       parent_id: 'text',
       start_date: 'date not null',
-      end_date: 'date not null',
+      end_date: 'date', // null: an ongoing process (open end)
       precision: 'text not null',
       date_text: 'text not null',
       edtf: 'text not null',
@@ -430,7 +430,7 @@ create index citations_place_name_idx on citations (place_name_id);
 -- PostGraphile 4 core filters only by equality (range filters need the separate connection-filter plugin); a STABLE
 -- set-returning function is its documented way to add a custom query, exposed as Query.eventsBetween.
 create function events_between(from_date date, to_date date) returns setof events language sql stable as $$
-  select * from events where start_date <= to_date and end_date >= from_date order by start_date, seq
+  select * from events where start_date <= to_date and coalesce(end_date, 'infinity') >= from_date order by start_date, seq
 $$;
 analyze;
 `;

@@ -15,7 +15,15 @@ export const DATASET_LICENCE =
 type CitationTarget = Partial<
   Pick<
     typeof t.citations.$inferInsert,
-    'eventId' | 'placeSlug' | 'placeNameId' | 'actorId' | 'agreementId' | 'provisionId' | 'statisticId' | 'claimId'
+    | 'eventId'
+    | 'placeSlug'
+    | 'placeNameId'
+    | 'actorId'
+    | 'agreementId'
+    | 'provisionId'
+    | 'statisticId'
+    | 'claimId'
+    | 'observanceId'
   >
 > & { recordType: (typeof t.citations.$inferInsert)['recordType'] };
 
@@ -221,6 +229,8 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             subject: s.subject,
             label: s.label,
             value: s.value,
+            low: s.low,
+            high: s.high,
             unit: s.unit,
             qualifier: s.qualifier,
             asOf: s.as_of,
@@ -248,7 +258,15 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
           .run();
         cite(c.citations, { recordType: 'claim', claimId: c.id });
         const quotes = c.citations.map((q) => q.quote ?? q.note ?? '').join(' ');
-        searchRows.push({ type: 'claim', refId: c.id, title: c.statement, body: quotes });
+        // A claim cited only by reference pages without notes has no quote: its statement is what a snippet shows.
+        searchRows.push({ type: 'claim', refId: c.id, title: c.statement, body: quotes.trim() || c.statement });
+      });
+
+      input.observances.forEach((o, i) => {
+        tx.insert(t.observances)
+          .values({ id: o.id, seq: i + 1, name: o.name, day: o.day, establishedByEventId: o.established_by })
+          .run();
+        cite(o.citations, { recordType: 'observance', observanceId: o.id });
       });
 
       for (const row of citationRows) {
@@ -274,6 +292,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
         agreement_provisions: t.agreementProvisions,
         statistics: t.statistics,
         claims: t.claims,
+        observances: t.observances,
         citations: t.citations,
       };
       for (const [name, table] of Object.entries(tables)) {

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { checkInvariants } from './invariants.js';
 import {
   SEED_FILES,
   type SeedActor,
@@ -14,6 +15,7 @@ import {
   type SeedClaim,
   type SeedEvent,
   type SeedFileName,
+  type SeedObservance,
   type SeedPlace,
   type SeedSource,
   type SeedStatistic,
@@ -44,6 +46,7 @@ export interface SeedInput {
   agreements: SeedAgreement[];
   statistics: SeedStatistic[];
   claims: SeedClaim[];
+  observances: SeedObservance[];
   /** Where each citation (by object identity) was found in its source. */
   offsets: Map<SeedCitation, { start: number | null; end: number | null }>;
   /** SHA-256 over every input file, in a fixed order: the dataset's identity. */
@@ -55,7 +58,16 @@ export interface SeedPaths {
   sourcesDir: string;
 }
 
-const FILE_ORDER: SeedFileName[] = ['sources', 'actors', 'places', 'events', 'agreements', 'statistics', 'claims'];
+const FILE_ORDER: SeedFileName[] = [
+  'sources',
+  'actors',
+  'places',
+  'events',
+  'agreements',
+  'statistics',
+  'claims',
+  'observances',
+];
 
 function displayPath(path: string): string {
   const rel = relative(PROJECT_ROOT, path);
@@ -134,6 +146,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
     agreements: parsed.agreements as SeedAgreement[],
     statistics: parsed.statistics as SeedStatistic[],
     claims: parsed.claims as SeedClaim[],
+    observances: parsed.observances as SeedObservance[],
   };
 
   for (const source of input.sources) {
@@ -158,6 +171,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
 
   const offsets = new Map<SeedCitation, { start: number | null; end: number | null }>();
   checkReferences(input, problems);
+  if (problems.length === 0) checkInvariants(input, problems);
   locateQuotes(input, offsets, problems);
   if (problems.length) throw new SeedError(problems);
 
@@ -237,8 +251,11 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
     }
     if (p.return_event) {
       const kind = eventsById.get(p.return_event)?.kind;
-      if (kind && kind !== 'capture' && kind !== 'handover') {
-        problems.push(`places: "${p.slug}": field return_event: must be a capture or handover, not ${kind}`);
+      // A control change (Khankendi, 2023) is the outcome of a military operation, as a capture is.
+      if (kind && kind !== 'capture' && kind !== 'handover' && kind !== 'control_change') {
+        problems.push(
+          `places: "${p.slug}": field return_event: must be a capture, handover or control change, not ${kind}`,
+        );
       }
     }
     if ((p.lat === null) !== (p.lon === null)) problems.push(`places: "${p.slug}": lat and lon go together`);
@@ -249,7 +266,7 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
   }
   for (const e of input.events) {
     ref('events', e.id, 'parent', e.parent, eventIds, 'event');
-    if (e.date.start > e.date.end)
+    if (e.date.end !== null && e.date.start > e.date.end)
       problems.push(`events: "${e.id}": field date: start ${e.date.start} is after end ${e.date.end}`);
     e.places.forEach((p, i) => {
       ref('events', e.id, `places.${i}.place`, p.place, placeSlugs, 'place');
@@ -283,6 +300,15 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
     ref('claims', c.id, 'event', c.event, eventIds, 'event');
     cites('claims', c.id, c.citations);
   }
+  checkUnique(
+    'observances',
+    input.observances.map((o) => o.id),
+    problems,
+  );
+  for (const o of input.observances) {
+    ref('observances', o.id, 'established_by', o.established_by, eventIds, 'event');
+    cites('observances', o.id, o.citations);
+  }
   for (const e of input.events) {
     // A parent chain that loops would make every tree walk over events run forever.
     const seen = new Set<string>([e.id]);
@@ -312,6 +338,7 @@ function* allCitations(input: Omit<SeedInput, 'offsets' | 'inputSha256'>): Gener
   }
   for (const s of input.statistics) for (const c of s.citations) yield [`statistics: "${s.id}"`, c];
   for (const c of input.claims) for (const cit of c.citations) yield [`claims: "${c.id}"`, cit];
+  for (const o of input.observances) for (const c of o.citations) yield [`observances: "${o.id}"`, c];
 }
 
 function locateQuotes(

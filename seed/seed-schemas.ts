@@ -67,7 +67,8 @@ export const SeedPlaceSchema = z.strictObject({
 
 export const SeedDateSchema = z.strictObject({
   start: IsoDateSchema,
-  end: IsoDateSchema,
+  /** Null for an ongoing process: an open end (EDTF `…/..`), not the day a source happened to be written. */
+  end: IsoDateSchema.nullable(),
   precision: z.enum(PRECISIONS),
   /** The source's own words for the date ("early 1990s", "by November 9"), or the date as the reference gives it. */
   text: z.string().min(1),
@@ -100,7 +101,7 @@ export const SeedAgreementSchema = z.strictObject({
   id: SlugSchema,
   title: z.string().min(1),
   short_title: z.string().min(1),
-  kind: z.enum(['trilateral_statement', 'ceasefire_statement', 'decision']),
+  kind: z.enum(['trilateral_statement', 'ceasefire_statement', 'ceasefire_agreement', 'protocol', 'decision']),
   signed_on: IsoDateSchema,
   signed_date_text: z.string().min(1),
   status: z.string().min(1),
@@ -129,6 +130,9 @@ export const SeedStatisticSchema = z.strictObject({
   subject: z.string().regex(/^[a-z0-9_]+$/, 'must be a snake_case subject'),
   label: z.string().min(1),
   value: z.number(),
+  /** A range ("about 70,000–75,000") keeps its bounds beside the value, as UCDP's low/best/high. */
+  low: z.number().nullable().default(null),
+  high: z.number().nullable().default(null),
   unit: z.string().min(1),
   qualifier: z.enum(QUALIFIERS),
   as_of: IsoDateSchema.nullable().default(null),
@@ -154,6 +158,15 @@ export const SeedClaimSchema = z.strictObject({
   citations: z.array(SeedCitationSchema).min(1),
 });
 
+/** A day kept every year; the dated decree that set it up stays an event (`established_by`). */
+export const SeedObservanceSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().min(1),
+  day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day of the year, MM-DD'),
+  established_by: SlugSchema.nullable().default(null),
+  citations: z.array(SeedCitationSchema).min(1),
+});
+
 export const SEED_FILES = {
   sources: SeedSourceSchema,
   actors: SeedActorSchema,
@@ -162,6 +175,7 @@ export const SEED_FILES = {
   agreements: SeedAgreementSchema,
   statistics: SeedStatisticSchema,
   claims: SeedClaimSchema,
+  observances: SeedObservanceSchema,
 } as const;
 
 export type SeedFileName = keyof typeof SEED_FILES;
@@ -173,3 +187,4 @@ export type SeedActor = z.infer<typeof SeedActorSchema>;
 export type SeedAgreement = z.infer<typeof SeedAgreementSchema>;
 export type SeedStatistic = z.infer<typeof SeedStatisticSchema>;
 export type SeedClaim = z.infer<typeof SeedClaimSchema>;
+export type SeedObservance = z.infer<typeof SeedObservanceSchema>;

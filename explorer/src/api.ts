@@ -9,6 +9,7 @@ export type Place = Schemas['Place'];
 export type PlaceDetail = Schemas['PlaceDetail'];
 export type Claim = Schemas['Claim'];
 export type Statistic = Schemas['Statistic'];
+export type Observance = Schemas['Observance'];
 export type TimelineItem = Schemas['TimelineItem'];
 export type RecordRef = Citation['record'];
 
@@ -51,6 +52,11 @@ export const agreement = (id: string) =>
 
 export const claims = () =>
   once('claims', () => listAll((cursor) => api.GET('/v1/claims', { params: { query: { limit: PAGE, cursor } } })));
+
+export const observances = () =>
+  once('observances', () =>
+    listAll((cursor) => api.GET('/v1/observances', { params: { query: { limit: PAGE, cursor } } })),
+  );
 
 export const statistics = () =>
   once('statistics', () =>

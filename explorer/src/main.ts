@@ -4,6 +4,7 @@ import { ApiError } from '../../clients/typescript/src/index.js';
 import { h } from './dom.js';
 import { homeView } from './views/home.js';
 import { districtView, otherPlaceView } from './views/place.js';
+import { observancesView } from './views/observances.js';
 import { agreementView, claimsView, eventView, statisticsView } from './views/records.js';
 import { sourceView } from './views/source.js';
 import { timelineView } from './views/timeline.js';
@@ -23,6 +24,7 @@ const routes: Route[] = [
   [new RegExp(`^/source(?:/${SLUG})?$`), (m, q) => sourceView(m[1], q)],
   [/^\/claims$/, (_m, q) => claimsView(q)],
   [/^\/statistics$/, (_m, q) => statisticsView(q)],
+  [/^\/observances$/, () => observancesView()],
 ];
 
 function notFound(message: string): View {

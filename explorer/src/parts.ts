@@ -59,8 +59,11 @@ export const PRECISION: Record<DateSpan['precision'], string> = {
  * 1990 – 1994 marked approximate, with the source's own words beside it.
  */
 export function when(date: DateSpan, options: { words?: boolean } = {}): HTMLElement {
-  const { start_date: s, end_date: e, precision: p } = date;
+  const { start_date: s, end_date: end, precision: p } = date;
   const label = p === 'day' ? dayLabel : p === 'month' ? monthLabel : yearLabel;
+  // An ongoing process has an open end (null): shown as "since" its start, never closed at a made-up day.
+  if (end === null) return h('span', { class: `when precision-${p} when-open` }, 'since ', time(s, label(s)));
+  const e = end;
   const one = label(s) === label(e);
   const dates: Child[] = one
     ? [time(s, label(s), s === e ? {} : { title: `between ${dayLabel(s)} and ${dayLabel(e)}` })]

@@ -165,6 +165,9 @@ export const loaders = {
     place: one((s: { place: { slug: string } | null }) => s.place?.slug, placesBySlugs),
     event: eventOf,
   },
+  Observance: {
+    establishedBy: one((o: { established_by: { id: string } | null }) => o.established_by?.id, events),
+  },
   Claim: {
     claimantActor: one((c: { claimant_actor_id: string | null }) => c.claimant_actor_id, actors),
     source: one((c: { source_id: string }) => c.source_id, sourcesByIds),

@@ -18,6 +18,7 @@ const KEY_COLUMN = {
   provision: [citations.provisionId, 'citations_provision_idx'],
   statistic: [citations.statisticId, 'citations_statistic_idx'],
   claim: [citations.claimId, 'citations_claim_idx'],
+  observance: [citations.observanceId, 'citations_observance_idx'],
 } as const;
 
 /**

@@ -17,6 +17,10 @@ export type EventFilters = Pick<EventsQuery, 'from' | 'to' | 'match' | 'kind' | 
 /** Bounds that no date passes: a neutral lower and upper bound for a text date. */
 const BEFORE_ALL = '';
 const AFTER_ALL = '\uffff';
+/** The last day an ISO date can name: where an open end is taken to reach when measuring spans. */
+const LAST_DAY = sql.raw(`'9999-12-31'`);
+/** An open end as SQL: the bound no date passes, so it is after every `from` and before no `to`. */
+const OPEN_END = sql.raw(`'${AFTER_ALL}'`);
 
 const p = sql.placeholder;
 
@@ -46,14 +50,16 @@ const eventColumns = {
  * The date range of every events query, with placeholders. The start date has exactly one lower and one upper bound,
  * the tightest of the filter's and the cursor's, computed in filterParams: given two, SQLite starts the index range
  * at the first, which on a deep page of 10⁶ events meant stepping over some 17,000 entries before the cursor.
- * The end-date tests are written `+end_date` so that they are checked on the start-date index, which holds
+ * The end-date tests are written inside coalesce(), which no index holds, so that they are checked on the start-date index, which holds
  * end_date, and never make SQLite choose the end-date index and sort. An absent bound is one no date passes.
+ * An ongoing process has a null end_date, read as AFTER_ALL: its open end overlaps every later window and lies
+ * within only a window with no `to`.
  */
 const RANGE = and(
   gte(events.startDate, p('lo')),
   lte(events.startDate, p('hi')),
-  sql`+${events.endDate} >= ${p('endLo')}`,
-  sql`+${events.endDate} <= ${p('endHi')}`,
+  sql`coalesce(${events.endDate}, ${OPEN_END}) >= ${p('endLo')}`,
+  sql`coalesce(${events.endDate}, ${OPEN_END}) <= ${p('endHi')}`,
 ) as SQL;
 
 /**
@@ -88,11 +94,12 @@ function shapeOf(params: FilterParams): number {
 
 export function createEventQueries(db: Db) {
   // The longest event bounds how far before `from` an overlapping event can start, which lets the
-  // overlaps query use the start_date index instead of scanning every earlier event.
+  // overlaps query use the start_date index instead of scanning every earlier event. An open end counts as
+  // lasting to the last representable day, so an ongoing process is never cut off by that bound.
   const maxSpanDays = Math.ceil(
     db
       .select({
-        d: sql<number>`coalesce(max(julianday(${events.endDate}) - julianday(${events.startDate})), 0)`,
+        d: sql<number>`coalesce(max(julianday(coalesce(${events.endDate}, ${LAST_DAY})) - julianday(${events.startDate})), 0)`,
       })
       .from(events)
       .get()?.d ?? 0,

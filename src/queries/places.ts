@@ -108,7 +108,7 @@ export function createPlaceQueries(db: Db) {
         kind: sql<(typeof events.$inferSelect)['kind']>`e.kind`,
         title: sql<string>`e.title`,
         startDate: sql<string>`e.start_date`,
-        endDate: sql<string>`e.end_date`,
+        endDate: sql<string | null>`e.end_date`,
         precision: sql<(typeof events.$inferSelect)['precision']>`e.precision`,
         dateText: sql<string>`e.date_text`,
         edtf: sql<string>`e.edtf`,

@@ -8,6 +8,7 @@ import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
 import { createEventQueries } from './events.js';
 import { createLookupQueries } from './lookups.js';
+import { createObservanceQueries } from './observances.js';
 import { eventRef } from './mappers.js';
 import { createPlaceQueries } from './places.js';
 import { createSourceQueries } from './sources.js';
@@ -25,6 +26,7 @@ export function createRepository(db: Db) {
   const statistics = createStatisticQueries(db, cite<string>('statistic'));
   const claims = createClaimQueries(db, cite<string>('claim'));
   const actors = createActorQueries(db);
+  const observances = createObservanceQueries(db, cite<string>('observance'));
   const agreements = createAgreementQueries(db, cite<number>('provision'));
   const sources = createSourceQueries(db, citations.countBySource);
   const timeline = createTimelineQueries(db, events.earliestStartOverlapping);
@@ -46,6 +48,7 @@ export function createRepository(db: Db) {
     ...places,
     ...statistics,
     ...claims,
+    ...observances,
     ...actors,
     ...agreements,
     ...sources,

@@ -13,7 +13,7 @@ interface TimelineRow {
   kind: string;
   title: string;
   start_date: string;
-  end_date: string;
+  end_date: string | null;
   precision: 'day' | 'month' | 'year' | 'decade' | 'approximate';
   date_text: string;
   edtf: string;
@@ -38,7 +38,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
         kind: sql<string>`kind`,
         title: sql<string>`title`,
         start_date: sql<string>`start_date`,
-        end_date: sql<string>`end_date`,
+        end_date: sql<string | null>`end_date`,
         precision: sql<TimelineRow['precision']>`precision`,
         date_text: sql<string>`date_text`,
         edtf: sql<string>`edtf`,
@@ -46,7 +46,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
       .from(
         sql`(
           SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
-            FROM events WHERE start_date <= ${p('to')} AND end_date >= ${p('from')} AND start_date >= ${p('earliest')}
+            FROM events WHERE start_date <= ${p('to')} AND coalesce(end_date, '9999-12-31') >= ${p('from')} AND start_date >= ${p('earliest')}
           UNION ALL
           SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
             FROM agreements WHERE signed_on BETWEEN ${p('from')} AND ${p('to')}

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import discovery from './discovery.js';
 import events from './events.js';
+import observances from './observances.js';
 import places from './places.js';
 import records from './records.js';
 import sources from './sources.js';
@@ -10,6 +11,7 @@ const rest: FastifyPluginAsync = async (app) => {
   await app.register(events);
   await app.register(places);
   await app.register(records);
+  await app.register(observances);
   await app.register(sources);
   await app.register(discovery);
 };

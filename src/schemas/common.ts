@@ -7,7 +7,9 @@ export const IsoDay = z.string().meta({ format: 'date', example: '2020-09-27' })
 export const DateSpanSchema = z
   .object({
     start_date: IsoDay.describe('Earliest day the event may cover (inclusive).'),
-    end_date: IsoDay.describe('Latest day the event may cover (inclusive).'),
+    end_date: IsoDay.nullable().describe(
+      'Latest day the event may cover (inclusive); null for an ongoing process, whose open end overlaps every later window.',
+    ),
     precision: z.enum(PRECISIONS).describe('How exactly the date is known; a year-only fact never matches a day.'),
     date_text: z.string().describe('The source\'s own words for the date, e.g. "early 1990s".'),
     edtf: z.string().describe('The date as an EDTF (ISO 8601-2) string.'),
@@ -23,6 +25,7 @@ export const RECORD_TYPES = [
   'provision',
   'statistic',
   'claim',
+  'observance',
 ] as const;
 
 export const CitationSchema = z

@@ -18,6 +18,10 @@ export const EVENT_KINDS = [
   'observance',
   'reconstruction',
   'closure',
+  'blockade',
+  'court_order',
+  'dissolution',
+  'census',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -252,6 +252,26 @@ describe('the explorer', () => {
     await shot('claims');
   });
 
+  it('shows observances apart from events, each with the event that established it', async () => {
+    const list = (await app.inject({ url: '/v1/observances?limit=100' })).json() as {
+      data: { id: string; name: string; established_by: { id: string } | null }[];
+    };
+    await open('#/observances');
+    const cards = page.locator('article.observance');
+    expect(await cards.count()).toBe(list.data.length);
+    for (const o of list.data) {
+      const card = page.locator(`#observance-${o.id}`);
+      expect(await card.locator('h2').textContent()).toContain(o.name);
+      if (o.established_by) expect(await card.locator(`a[href="#/event/${o.established_by.id}"]`).count()).toBe(1);
+    }
+    await expectBasicAccessibility();
+    await shot('observances');
+    // The timeline holds events; a day kept every year is not one of them.
+    await open('#/timeline');
+    expect(await page.locator('main').textContent()).not.toContain('Remembrance of those killed');
+    expect(await page.locator('article.observance').count()).toBe(0);
+  });
+
   it('asked nothing of any address but the app, and logged no errors (CSP included)', () => {
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);

@@ -7,7 +7,7 @@ const app = await useTestApp();
 
 describe('GET /v1/timeline', () => {
   it('mixes events, agreements and statistics in date order within the window', async () => {
-    const { items } = await walk<{ type: string; id: string; date: { start_date: string; end_date: string } }>(
+    const { items } = await walk<{ type: string; id: string; date: { start_date: string; end_date: string | null } }>(
       app,
       '/v1/timeline?from=2020-09-27&to=2020-11-30&limit=7',
     );
@@ -16,7 +16,8 @@ describe('GET /v1/timeline', () => {
     expect(starts).toEqual([...starts].sort());
     for (const i of items) {
       expect(i.date.start_date <= '2020-11-30').toBe(true);
-      expect(i.date.end_date >= '2020-09-27').toBe(true);
+      // An open end (null) overlaps every later window.
+      expect(i.date.end_date === null || i.date.end_date >= '2020-09-27').toBe(true);
     }
     expect(new Set(items.map((i) => `${i.type}:${i.id}`)).size).toBe(items.length);
   });
@@ -57,14 +58,17 @@ describe('GET /v1/search', () => {
       app,
       '/v1/search?q=Berdzor',
     );
-    const place = body.data.find((h) => h.type === 'place');
+    // Berdzor names Lachin district and Lachin town; the district is among the place hits.
+    const place = body.data.find((h) => h.type === 'place' && h.id === 'lachin');
     expect(place).toMatchObject({ id: 'lachin', url: '/v1/places/lachin' });
     expect(place?.snippet).toContain('[Berdzor]');
   });
 
   it('ranks records before the quotes that mention them', async () => {
     const { body } = await getJson<ListBody<{ type: string; id: string }>>(app, '/v1/search?q=Lachin&limit=50');
-    expect(body.data[0]).toMatchObject({ type: 'place', id: 'lachin' });
+    // Lachin district and Lachin town share the name: one of them comes first.
+    expect(body.data[0]?.type).toBe('place');
+    expect(['lachin', 'lachin-town']).toContain(body.data[0]?.id);
     const types = body.data.map((h) => h.type);
     expect(types.indexOf('quote')).toBeGreaterThan(types.lastIndexOf('event'));
   });

@@ -28,6 +28,19 @@ function corrupted(file: string, edit: (records: Record<string, unknown>[]) => v
   return dir;
 }
 
+/** A seed record as a fixture edits it: any field, and an event's date block. */
+interface FixtureRecord {
+  date: { start: string; end: string | null; edtf: string };
+  [field: string]: unknown;
+}
+
+/** The record with this id in a parsed seed file, to edit in place. */
+function byId(records: Record<string, unknown>[], id: string): FixtureRecord {
+  const record = records.find((r) => r.id === id);
+  if (!record) throw new Error(`no record "${id}" in the fixture`);
+  return record as FixtureRecord;
+}
+
 let originalHash: string;
 
 beforeAll(() => {
@@ -92,6 +105,99 @@ describe('seeder refusals', () => {
           r.push({ ...(r[0] as object) });
         }),
       /events: "[a-z0-9-]+": duplicate id/,
+    ],
+    // The invariants of issue 16 (seed/invariants.ts): each broken once, each error naming the record.
+    [
+      'a precision that its EDTF contradicts',
+      () =>
+        corrupted('events.yaml', (r) => {
+          byId(r, 'minsk-group-negotiations').date.edtf = '1992-03-24/2020-09-26';
+        }),
+      /events: "minsk-group-negotiations": field date: precision approximate needs "~" or "%" in its EDTF, not "1992-03-24\/2020-09-26"/,
+    ],
+    [
+      'an open end without an open EDTF',
+      () =>
+        corrupted('events.yaml', (r) => {
+          byId(r, 'reconstruction-of-returned-territories').date.edtf = '2020-11-10/2025-09-27';
+        }),
+      /events: "reconstruction-of-returned-territories": field date: an open end is end: null with an EDTF ending "\/\.\.", not end null with "2020-11-10\/2025-09-27"/,
+    ],
+    [
+      'a child event outside its parent',
+      () =>
+        corrupted('events.yaml', (r) => {
+          Object.assign(byId(r, 'ceasefire-2023-09-20').date, {
+            start: '2023-09-21',
+            end: '2023-09-21',
+            edtf: '2023-09-21',
+          });
+        }),
+      /events: "ceasefire-2023-09-20": field date: 2023-09-21\/2023-09-21 is not inside its parent "azerbaijani-military-operation-2023-09" \(2023-09-19\/2023-09-20\)/,
+    ],
+    [
+      'a return that the place does not record',
+      () =>
+        corrupted('places.yaml', (r) => {
+          (r.find((p) => p.slug === 'khankendi') as { return_event: string | null }).return_event = null;
+        }),
+      /events: "khankendi-comes-under-azerbaijani-control-2023": field places\.0\.role: returned_to_azerbaijani_control for "khankendi", but its return_event is null/,
+    ],
+    [
+      'a statistic with no reporter',
+      () =>
+        corrupted('statistics.yaml', (r) => {
+          byId(r, 'idps-unhcr-1994-03').reporter = null;
+        }),
+      /statistics: "idps-unhcr-1994-03": field reporter: who reported the figure is missing/,
+    ],
+    [
+      'a statistic with no as-of and no word that the source gives none',
+      () =>
+        corrupted('statistics.yaml', (r) => {
+          byId(r, 'displaced-residents-lachin').as_of_text = null;
+        }),
+      /statistics: "displaced-residents-lachin": field as_of: missing; give the date, or an as_of_text saying the source gives none/,
+    ],
+    [
+      'a range whose value lies outside it',
+      () =>
+        corrupted('statistics.yaml', (r) => {
+          byId(r, 'displaced-karabakh-armenians-2020-ombudsman-early-october').value = 90000;
+        }),
+      /statistics: "displaced-karabakh-armenians-2020-ombudsman-early-october": field value: 90000 is not within low 70000 and high 75000/,
+    ],
+    [
+      'a claim with no claimant',
+      () =>
+        corrupted('claims.yaml', (r) => {
+          delete byId(r, 'pashinyan-ethnic-cleansing').claimant;
+        }),
+      /claims\.yaml: record \d+ \("pashinyan-ethnic-cleansing"\): field claimant: /,
+    ],
+    [
+      "a contested word in the API's own words",
+      () =>
+        corrupted('events.yaml', (r) => {
+          byId(r, 'lachin-handed-over-2020').title = 'Lachin liberated';
+        }),
+      /events: "lachin-handed-over-2020": field title: contested word "liberated" outside a quotation/,
+    ],
+    [
+      'an observance established by an unknown event',
+      () =>
+        corrupted('observances.yaml', (r) => {
+          byId(r, 'remembrance-day').established_by = 'no-such-order';
+        }),
+      /observances: "remembrance-day": field established_by: unknown event "no-such-order"/,
+    ],
+    [
+      'a reference source with no URL',
+      () =>
+        corrupted('sources.yaml', (r) => {
+          byId(r, 'ref-bishkek-protocol-5-may-1994').url = null;
+        }),
+      /sources: "ref-bishkek-protocol-5-may-1994": field url: a reference needs a URL \(a document needs its text\)/,
     ],
   ];
 

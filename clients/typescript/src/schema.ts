@@ -317,6 +317,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/observances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days kept every year, each with the event that established it */
+        get: operations["listObservances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/observances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One observance with its day, the event that established it and its citations */
+        get: operations["getObservance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources": {
         parameters: {
             query?: never;
@@ -512,12 +546,8 @@ export interface components {
              * @example 2020-09-27
              */
             start_date: string;
-            /**
-             * Format: date
-             * @description Latest day the event may cover (inclusive).
-             * @example 2020-09-27
-             */
-            end_date: string;
+            /** @description Latest day the event may cover (inclusive); null for an ongoing process, whose open end overlaps every later window. */
+            end_date: string | null;
             /**
              * @description How exactly the date is known; a year-only fact never matches a day.
              * @enum {string}
@@ -548,7 +578,7 @@ export interface components {
             /** @description The record this citation supports. */
             record: {
                 /** @enum {string} */
-                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim";
+                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim" | "observance";
                 id: string;
             };
         };
@@ -605,7 +635,12 @@ export interface components {
             /** @description What is counted, in snake_case (e.g. villages_taken). */
             subject: string;
             label: string;
+            /** @description The figure; for a range, the value the source gives as its best estimate. */
             value: number;
+            /** @description Lower bound of a range ("about 70,000–75,000"); null for a single figure. */
+            low: number | null;
+            /** @description Upper bound of a range; null for a single figure. */
+            high: number | null;
             unit: string;
             /** @enum {string} */
             qualifier: "exact" | "approximate" | "at_least" | "more_than";
@@ -636,7 +671,7 @@ export interface components {
             /** @description Stable slug. */
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             /** @description Neutral title. */
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
@@ -649,7 +684,7 @@ export interface components {
             /** @description Stable slug. */
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             /** @description Neutral title. */
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
@@ -710,6 +745,18 @@ export interface components {
             /** @description The server date the years count to. */
             today: string;
             data: components["schemas"]["OnThisDayItem"][];
+        };
+        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
+        Observance: {
+            /** @description Stable slug. */
+            id: string;
+            /** @description The name of the day, e.g. Remembrance Day. */
+            name: string;
+            /** @description The day of the year it is kept, MM-DD. */
+            day: string;
+            /** @description The dated event (an order or decree) that established it. */
+            established_by: components["schemas"]["EventRef"] | null;
+            citations: components["schemas"]["Citation"][];
         };
         PlaceName: {
             name: string;
@@ -775,7 +822,7 @@ export interface components {
         PlaceEvent: {
             id: string;
             /** @enum {string} */
-            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure";
+            kind: "occupation" | "displacement" | "founding" | "negotiation" | "ceasefire_violation" | "outbreak_of_fighting" | "military_operation" | "war" | "capture" | "handover" | "agreement" | "ceasefire" | "control_change" | "observance" | "reconstruction" | "closure" | "blockade" | "court_order" | "dissolution" | "census";
             title: string;
             date: components["schemas"]["DateSpan"];
             role: string;
@@ -1339,7 +1386,7 @@ export interface operations {
                 to?: string;
                 /** @description `overlaps`: the event's span overlaps the window; `within`: it lies inside it. */
                 match?: "overlaps" | "within";
-                /** @description Comma-separated event kinds: occupation, displacement, founding, negotiation, ceasefire_violation, outbreak_of_fighting, military_operation, war, capture, handover, agreement, ceasefire, control_change, observance, reconstruction, closure. */
+                /** @description Comma-separated event kinds: occupation, displacement, founding, negotiation, ceasefire_violation, outbreak_of_fighting, military_operation, war, capture, handover, agreement, ceasefire, control_change, observance, reconstruction, closure, blockade, court_order, dissolution, census. */
                 kind?: string;
                 /** @description Place slug; includes the events of the places inside it. */
                 place?: string;
@@ -2949,6 +2996,253 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id or slug. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router takes. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObservances: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                cursor?: string;
+                /** @description `csv` answers text/csv, like Accept: text/csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of observances. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Observance"][];
+                        page: components["schemas"]["Page"];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getObservance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The observance. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Observance"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */

@@ -48,6 +48,8 @@ async function labeller(): Promise<Labeller> {
         return { label: `Actor: ${actorById.get(id)?.name ?? id}` };
       case 'place_name':
         return { label: 'A place’s name' };
+      case 'observance':
+        return { label: `Observance: ${id}`, href: `#/observances?focus=${id}` };
       case 'provision':
         return { label: `Provision (point ${id}) of an agreement` };
     }

@@ -113,7 +113,8 @@ export async function timelineView(query: URLSearchParams): Promise<View> {
 
   function bar(item: TimelineItem): HTMLElement {
     const s = toDay(item.date.start_date);
-    const e = toDay(item.date.end_date);
+    // An open end (an ongoing process) runs past any window.
+    const e = item.date.end_date === null ? Infinity : toDay(item.date.end_date);
     const p = item.date.precision;
     if (s === e && p === 'day') {
       const mark = h('span', { class: 'tl-point' });
@@ -135,7 +136,7 @@ export async function timelineView(query: URLSearchParams): Promise<View> {
     const visible = items.filter(
       (item) =>
         state.types.has(item.type) &&
-        toDay(item.date.end_date) >= state.from &&
+        (item.date.end_date === null || toDay(item.date.end_date) >= state.from) &&
         toDay(item.date.start_date) <= state.to,
     );
     const shown = items.filter((item) => state.types.has(item.type)).length;

@@ -4,6 +4,7 @@ import { actors } from './actors.js';
 import { agreementProvisions, agreements } from './agreements.js';
 import { claims } from './claims.js';
 import { events } from './events.js';
+import { observances } from './observances.js';
 import { placeNames } from './place-names.js';
 import { places } from './places.js';
 import { sources } from './sources.js';
@@ -25,7 +26,7 @@ export const citations = sqliteTable(
     end: integer('end'),
     note: text('note'),
     recordType: text('record_type', {
-      enum: ['event', 'place', 'place_name', 'actor', 'agreement', 'provision', 'statistic', 'claim'],
+      enum: ['event', 'place', 'place_name', 'actor', 'agreement', 'provision', 'statistic', 'claim', 'observance'],
     }).notNull(),
     eventId: text('event_id').references(() => events.id),
     placeSlug: text('place_slug').references(() => places.slug),
@@ -35,11 +36,12 @@ export const citations = sqliteTable(
     provisionId: integer('provision_id').references(() => agreementProvisions.id),
     statisticId: text('statistic_id').references(() => statistics.id),
     claimId: text('claim_id').references(() => claims.id),
+    observanceId: text('observance_id').references(() => observances.id),
   },
   (t) => [
     check(
       'citations_one_record',
-      sql`(${t.eventId} IS NOT NULL) + (${t.placeSlug} IS NOT NULL) + (${t.placeNameId} IS NOT NULL) + (${t.actorId} IS NOT NULL) + (${t.agreementId} IS NOT NULL) + (${t.provisionId} IS NOT NULL) + (${t.statisticId} IS NOT NULL) + (${t.claimId} IS NOT NULL) = 1`,
+      sql`(${t.eventId} IS NOT NULL) + (${t.placeSlug} IS NOT NULL) + (${t.placeNameId} IS NOT NULL) + (${t.actorId} IS NOT NULL) + (${t.agreementId} IS NOT NULL) + (${t.provisionId} IS NOT NULL) + (${t.statisticId} IS NOT NULL) + (${t.claimId} IS NOT NULL) + (${t.observanceId} IS NOT NULL) = 1`,
     ),
     check(
       'citations_offsets',
@@ -54,5 +56,6 @@ export const citations = sqliteTable(
     index('citations_provision_idx').on(t.provisionId),
     index('citations_statistic_idx').on(t.statisticId),
     index('citations_claim_idx').on(t.claimId),
+    index('citations_observance_idx').on(t.observanceId),
   ],
 );

@@ -13,7 +13,8 @@ export const events = sqliteTable(
     summary: text('summary').notNull(),
     parentId: text('parent_id').references((): AnySQLiteColumn => events.id),
     startDate: text('start_date').notNull(),
-    endDate: text('end_date').notNull(),
+    /** Null for an ongoing process: an open end, which overlaps every later window. */
+    endDate: text('end_date'),
     precision: text('precision', { enum: PRECISIONS }).notNull(),
     dateText: text('date_text').notNull(),
     edtf: text('edtf').notNull(),

@@ -2,6 +2,7 @@ export * from './actors.js';
 export * from './agreements.js';
 export * from './citations.js';
 export * from './claims.js';
+export * from './observances.js';
 export * from './dataset.js';
 export * from './event-links.js';
 export * from './events.js';

@@ -11,6 +11,9 @@ export const statistics = sqliteTable(
     subject: text('subject').notNull(),
     label: text('label').notNull(),
     value: real('value').notNull(),
+    /** A range's bounds ("about 70,000–75,000"), as UCDP's low/best/high; null for a single figure. */
+    low: real('low'),
+    high: real('high'),
     unit: text('unit').notNull(),
     qualifier: text('qualifier', { enum: QUALIFIERS }).notNull(),
     asOf: text('as_of'),

@@ -87,6 +87,14 @@ export const queryResolvers: Record<string, Resolver> = {
 
   actors: (_root, _args, { repo }) => repo.listActors(),
 
+  // Few and fixed: every observance at once, as actors and sources are.
+  observances: (_root, _args, { repo }) => repo.listObservances({ limit: 100 }).items,
+
+  observance(_root, args, { repo }) {
+    const { id } = parseArgs(IdParamSchema, args);
+    return found(repo.observancesByIds([id])[0], `No observance with id "${id}".`);
+  },
+
   actor(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
     return found(repo.actorsByIds([id])[0], `No actor with id "${id}".`);

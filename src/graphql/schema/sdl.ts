@@ -124,6 +124,17 @@ type Query {
   """States, people, organisations and armed forces, by id."""
   actors: [Actor!]!
 
+  """
+  Days kept every year (Remembrance Day, Victory Day), each with the event that established it.
+  """
+  observances: [Observance!]!
+
+  """One observance, by id. An unknown id is a NOT_FOUND error."""
+  observance(
+    """The observance's id (a slug)."""
+    id: ID!
+  ): Observance
+
   """One actor, by id. An unknown id is a NOT_FOUND error."""
   actor(
     """The actor's id (a slug)."""
@@ -275,6 +286,18 @@ enum EventKind {
 
   """An organisation or process is closed."""
   closure
+
+  """A road or route blocked, or movement along it disrupted."""
+  blockade
+
+  """An order of a court."""
+  court_order
+
+  """An entity or its institutions dissolved."""
+  dissolution
+
+  """A population census."""
+  census
 }
 
 """
@@ -430,6 +453,9 @@ enum RecordType {
 
   """A claim."""
   claim
+
+  """An observance."""
+  observance
 }
 
 """The kind of record a timeline item stands for."""
@@ -504,8 +530,11 @@ type DateSpan {
   """Earliest day the event may cover (inclusive), YYYY-MM-DD."""
   startDate: String!
 
-  """Latest day the event may cover (inclusive), YYYY-MM-DD."""
-  endDate: String!
+  """
+  Latest day the event may cover (inclusive), YYYY-MM-DD; null for an ongoing process, whose open end overlaps every
+  later window.
+  """
+  endDate: String
 
   """How exactly the date is known."""
   precision: Precision!
@@ -945,8 +974,18 @@ type Statistic {
   """What is counted, in words."""
   label: String!
 
-  """The number."""
+  """
+  The number; for a range, the value the source gives as its best estimate.
+  """
   value: Float!
+
+  """
+  Lower bound of a range ("about 70,000-75,000"); null for a single figure.
+  """
+  low: Float
+
+  """Upper bound of a range; null for a single figure."""
+  high: Float
 
   """The unit, e.g. villages."""
   unit: String!
@@ -1281,5 +1320,25 @@ type Meta {
 
   """Every source, the document first."""
   sources: [Source!]!
+}
+
+"""
+A day kept every year; the decree that set it up is an event, the day itself is not.
+"""
+type Observance {
+  """Stable slug."""
+  id: ID!
+
+  """The name of the day, e.g. Remembrance Day."""
+  name: String!
+
+  """The day of the year it is kept, MM-DD."""
+  day: String!
+
+  """The dated event (an order or decree) that established it."""
+  establishedBy: Event
+
+  """The sources this observance rests on."""
+  citations: [Citation!]!
 }
 `;
