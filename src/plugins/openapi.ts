@@ -45,6 +45,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         { name: 'statistics', description: 'Figures with unit, qualifier, reporter and as-of date' },
         { name: 'actors', description: 'States, people, organisations and armed forces' },
         { name: 'claims', description: "Sources' characterisations and allegations, attributed" },
+        { name: 'observances', description: 'Days of remembrance and celebration, and the decrees that set them' },
         { name: 'sources', description: 'The article verbatim and the reference pages, with every citation' },
         { name: 'discovery', description: 'Timeline, on this day, search and dataset metadata' },
         { name: 'operations', description: 'Health and readiness' },
