@@ -50,6 +50,19 @@ function decimalInteger(min: number, max: number, fallback: number) {
   );
 }
 
+/**
+ * List filters that name one record, and the kind of record each names: a filter naming none is a 400 that says so
+ * (checked against the data by the query layer), not an empty page.
+ */
+export const FILTER_REFERENCES = {
+  place: 'place',
+  parent: 'place',
+  actor: 'actor',
+  event: 'event',
+  source: 'source',
+} as const;
+export type ReferencedKind = (typeof FILTER_REFERENCES)[keyof typeof FILTER_REFERENCES];
+
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as lachin');
 
 export const LimitSchema = decimalInteger(1, 100, 20).describe('Page size, 1–100.');
@@ -203,7 +216,7 @@ export const TimelineQuerySchema = z
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 
 export const SearchQuerySchema = z.strictObject({
-  q: SearchTextSchema.describe('Words to find; each word matches as a prefix.'),
+  q: SearchTextSchema.describe('Words to find; each word matches as a prefix.').meta({ example: 'Lachin' }),
   limit: LimitSchema,
   cursor: z
     .string()
@@ -217,6 +230,9 @@ export const MonthDaySchema = z
   .string()
   .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
   .refine((v) => !/^\d{2}-\d{2}$/.test(v) || isRealIsoDate(`2000-${v}`), 'is not a day of the year');
+
+/** The query string of a route that takes no parameters: any parameter is a 400 naming it, as on the lists. */
+export const NoQuerySchema = z.strictObject({});
 
 export const SlugParamSchema = z.object({ slug });
 export const IdParamSchema = z.object({ id: slug });
