@@ -30,6 +30,19 @@ function bodyParams(body: unknown, contentType = ''): Params {
   return body;
 }
 
+/** The parameters GraphQL over HTTP defines: the only ones a URL to /graphql may carry, as on every REST route. */
+const PARAMETERS = new Set(['query', 'operationName', 'variables', 'extensions']);
+
+function refuseUnknown(query: Params) {
+  const unknown = Object.keys(query).filter((name) => !PARAMETERS.has(name));
+  if (unknown.length) {
+    const names = unknown.map((name) => `"${name.slice(0, 50)}"`).join(', ');
+    throw badRequest(
+      `${names} ${unknown.length > 1 ? 'are' : 'is'} not a parameter of /graphql; use ${[...PARAMETERS].join(', ')}.`,
+    );
+  }
+}
+
 /** A GET's variables and extensions are JSON in the URL; anything else in it is given once, as text. */
 function queryParams(query: Params): Params {
   const params: Params = {};
@@ -65,6 +78,7 @@ function checkTypes(params: Params) {
  */
 export function checkParams(request: FastifyRequest): Params {
   const post = request.method === 'POST';
+  refuseUnknown((request.query ?? {}) as Params);
   const params = post
     ? bodyParams(request.body, request.headers['content-type'])
     : queryParams(request.query as Params);

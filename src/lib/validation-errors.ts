@@ -50,3 +50,17 @@ export function toParamErrors(
 export function describeParamErrors(errors: readonly ParamError[]): string {
   return errors.map((e) => `${e.name}: ${e.message}`).join('; ');
 }
+
+/** A list filter that names no record: what it should have named and where to find those that exist. */
+export function unknownRecordErrors(
+  unknown: readonly { name: string; kind: string }[],
+  location: ParamLocation,
+  rename?: Record<string, string>,
+): ParamError[] {
+  return unknown.map(({ name, kind }) => ({
+    in: location,
+    name: rename?.[name] ?? name,
+    // The value is not echoed: the parameter's name says which one it was.
+    message: `names no ${kind} that exists (${kind === 'place' ? 'a slug' : 'an id'} from /v1/${kind}s)`,
+  }));
+}

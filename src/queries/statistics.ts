@@ -1,5 +1,5 @@
 // Figures with their unit, qualifier, reporter and as-of date; never merged across reporters.
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
@@ -40,7 +40,7 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
       .where(
         and(
           whenGiven('subject', eq(statistics.subject, p('subject'))),
-          whenGiven('asOf', eq(statistics.asOf, p('asOf'))),
+          whenGiven('asOfStart', between(statistics.asOf, p('asOfStart'), p('asOfEnd'))),
           whenGiven('place', sql`${statistics.placeSlug} IN (${placeAndInside('place')})`),
           gt(statistics.seq, p('after')),
         ),
@@ -78,7 +78,9 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
     listStatistics(query: StatisticsQuery) {
       const rows = list.all({
         subject: query.subject ?? null,
-        asOf: query.as_of ?? null,
+        // A partial as_of is its whole period; figures with no as-of day (NULL) fall outside every period.
+        asOfStart: query.as_of?.start ?? null,
+        asOfEnd: query.as_of?.end ?? null,
         place: query.place ?? null,
         after: query.cursor ? Number(query.cursor) : -1,
         limit: query.limit + 1,

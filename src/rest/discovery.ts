@@ -1,7 +1,7 @@
 // /v1/timeline, /v1/on-this-day, /v1/search and /v1/meta: ways into the data for widgets and curious readers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MonthDaySchema, SearchQuerySchema, TimelineQuerySchema } from '../schemas/params.js';
+import { MonthDaySchema, NoQuerySchema, SearchQuerySchema, TimelineQuerySchema } from '../schemas/params.js';
 import { MetaSchema, OnThisDayItemSchema, SearchHitSchema, TimelineItemSchema } from '../schemas/timeline.js';
 import { sendList } from './list.js';
 import { itemResponses, listResponses } from './responses.js';
@@ -39,6 +39,7 @@ const discovery: FastifyPluginAsyncZod = async (app) => {
         tags: ['discovery'],
         summary: 'Events on this day of the year, with how many years ago',
         description: 'Precision-aware: only facts known to the day match; a year-only fact never does.',
+        querystring: NoQuerySchema,
         params: z.object({ date: MonthDaySchema.meta({ example: '09-27' }) }),
         response: itemResponses(OnThisDaySchema, 'Events on that day, oldest first.'),
       },
@@ -73,6 +74,7 @@ const discovery: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['discovery'],
         summary: 'Dataset version, SHA-256, counts, licence and sources',
+        querystring: NoQuerySchema,
         response: itemResponses(MetaSchema, 'The dataset metadata.'),
       },
     },

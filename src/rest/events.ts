@@ -1,7 +1,7 @@
 // /v1/events: the date-range list with keyset cursors, and one event with everything that rests on it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EventDetailSchema, EventSchema } from '../schemas/events.js';
-import { EventsQuerySchema, IdParamSchema } from '../schemas/params.js';
+import { EventsQuerySchema, IdParamSchema, NoQuerySchema } from '../schemas/params.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
@@ -33,6 +33,7 @@ const events: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['events'],
         summary: 'One event with its places, actors, parent and child events, statistics, claims and citations',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(EventDetailSchema, 'The event.'),
       },

@@ -1,13 +1,23 @@
 // The REST API v1: one route plugin per resource, all under /v1.
 import type { FastifyPluginAsync } from 'fastify';
+import { describeParamErrors, unknownRecordErrors } from '../lib/validation-errors.js';
 import discovery from './discovery.js';
 import events from './events.js';
 import observances from './observances.js';
 import places from './places.js';
+import { sendProblem } from './problem.js';
 import records from './records.js';
 import sources from './sources.js';
 
 const rest: FastifyPluginAsync = async (app) => {
+  // After validation, on every route: a list filter naming a record that does not exist (place=atlantis) is a 400
+  // naming the filter, since an empty page would read as "nothing happened there".
+  app.addHook('preHandler', async (request, reply) => {
+    const unknown = app.data.current().unknownReferences(request.query ?? {});
+    if (unknown.length === 0) return;
+    const errors = unknownRecordErrors(unknown, 'query');
+    return sendProblem(reply, 400, describeParamErrors(errors), errors);
+  });
   await app.register(events);
   await app.register(places);
   await app.register(records);

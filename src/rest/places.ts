@@ -1,7 +1,7 @@
 // /v1/places, /v1/places.geojson and /v1/districts: places under every name they go by.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
+import { NoQuerySchema, PageQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
 import { DistrictSchema, PlaceDetailSchema, PlaceSchema } from '../schemas/places.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
@@ -59,6 +59,7 @@ const places: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['places'],
         summary: 'Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946)',
+        querystring: NoQuerySchema,
         response: {
           200: {
             description: 'A FeatureCollection of points.',
@@ -105,6 +106,7 @@ const places: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['places'],
         summary: 'One place with its names, children, events, statistics and citations',
+        querystring: NoQuerySchema,
         params: SlugParamSchema,
         response: itemResponses(PlaceDetailSchema, 'The place.'),
       },
@@ -141,6 +143,7 @@ const places: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['places'],
         summary: 'One district: names in every language, location, area, population, occupation, return, events',
+        querystring: NoQuerySchema,
         params: SlugParamSchema,
         response: itemResponses(PlaceDetailSchema, 'The district.'),
       },

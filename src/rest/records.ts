@@ -3,7 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ActorDetailSchema, ActorSchema } from '../schemas/actors.js';
 import { AgreementDetailSchema, AgreementSchema } from '../schemas/agreements.js';
 import { ClaimSchema } from '../schemas/claims.js';
-import { ClaimsQuerySchema, IdParamSchema, PageQuerySchema, StatisticsQuerySchema } from '../schemas/params.js';
+import {
+  ClaimsQuerySchema,
+  IdParamSchema,
+  NoQuerySchema,
+  PageQuerySchema,
+  StatisticsQuerySchema,
+} from '../schemas/params.js';
 import { StatisticSchema } from '../schemas/statistics.js';
 import { pageOf, sendList } from './list.js';
 import { sendProblem } from './problem.js';
@@ -32,6 +38,7 @@ const records: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['agreements'],
         summary: 'One agreement with its citations',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(AgreementDetailSchema, 'The agreement.'),
       },
@@ -79,6 +86,7 @@ const records: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['actors'],
         summary: 'One actor with the events it took part in',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(ActorDetailSchema, 'The actor.'),
       },
@@ -110,6 +118,7 @@ const records: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['claims'],
         summary: 'One claim with who makes it and its quotes',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(ClaimSchema, 'The claim.'),
       },

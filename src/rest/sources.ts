@@ -1,6 +1,6 @@
 // /v1/sources: the article verbatim with its SHA-256, the reference pages, and every citation of each.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParamSchema, PageQuerySchema } from '../schemas/params.js';
+import { IdParamSchema, NoQuerySchema, PageQuerySchema } from '../schemas/params.js';
 import { SourceCitationsSchema, SourceDetailSchema, SourceSchema } from '../schemas/sources.js';
 import { pageOf, sendList } from './list.js';
 import { sendProblem } from './problem.js';
@@ -29,6 +29,7 @@ const sources: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['sources'],
         summary: 'One source: metadata, SHA-256, and the full text for documents',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(SourceDetailSchema, 'The source.'),
       },
@@ -47,6 +48,7 @@ const sources: FastifyPluginAsyncZod = async (app) => {
         tags: ['sources'],
         summary: 'Every citation of a source: the quote, its offsets, and the record it supports',
         description: 'In text order for documents: `text.slice(start, end) === quote` for each.',
+        querystring: NoQuerySchema,
         params: IdParamSchema,
         response: itemResponses(SourceCitationsSchema, 'All citations of the source.'),
       },

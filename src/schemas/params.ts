@@ -1,49 +1,75 @@
 // Query parameters, defined once: REST validates its query strings with these, GraphQL its arguments.
 import { z } from 'zod';
-import { daysInMonth, isRealIsoDate } from './dates.js';
+import { calendarIssue, daysInMonth, isRealIsoDate } from './dates.js';
 import { EVENT_KINDS, PLACE_KINDS } from './enums.js';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial date stands for its whole period. */
-export function partialDate(bound: 'start' | 'end') {
-  return z
-    .string()
-    .max(10, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
-    .regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-    .refine((v) => {
-      // A value that is not even shaped like a date was reported by the regex already.
-      if (v.length === 4 || !PARTIAL_DATE.test(v)) return true;
-      if (v.length === 7) {
-        const m = Number(v.slice(5, 7));
-        return m >= 1 && m <= 12;
-      }
-      return isRealIsoDate(v);
-    }, 'is not a real calendar date')
-    .transform((v) => {
-      if (v.length === 10) return v;
-      if (v.length === 7) {
-        if (bound === 'start') return `${v}-01`;
-        const day = daysInMonth(Number(v.slice(0, 4)), Number(v.slice(5, 7)));
-        return `${v}-${String(day).padStart(2, '0')}`;
-      }
-      return bound === 'start' ? `${v}-01-01` : `${v}-12-31`;
-    })
-    .meta({ example: '2020-09-27' });
+/** The first and last day of the period a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value stands for. */
+export function periodOf(value: string): { start: string; end: string } {
+  if (value.length === 10) return { start: value, end: value };
+  if (value.length === 7) {
+    const day = daysInMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)));
+    return { start: `${value}-01`, end: `${value}-${String(day).padStart(2, '0')}` };
+  }
+  return { start: `${value}-01-01`, end: `${value}-12-31` };
 }
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar (years 0001–9999), as the period it names. */
+const PeriodSchema = z
+  .string()
+  .max(10, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+  .regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .superRefine((v, ctx) => {
+    // A value that is not even shaped like a date was reported by the regex already.
+    const issue = PARTIAL_DATE.test(v) ? calendarIssue(v) : null;
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  })
+  .transform(periodOf)
+  .meta({ example: '1994-03' });
+
+/** A partial date as one bound of a window: its period's first day (`start`) or last day (`end`). */
+export function partialDate(bound: 'start' | 'end') {
+  return PeriodSchema.transform((period) => period[bound]).meta({ example: '2020-09-27' });
+}
+
+/**
+ * An integer parameter: decimal digits only (no `0x10`, `1e2`, `5.0`, sign or spaces), or a number as GraphQL
+ * gives it. OpenAPI shows it as an integer with its bounds.
+ */
+function decimalInteger(min: number, max: number, fallback: number) {
+  const whole = `must be a whole number from ${min} to ${max}, in decimal digits`;
+  return z.preprocess(
+    (v) => (typeof v === 'string' && /^[0-9]{1,15}$/.test(v) ? Number(v) : v),
+    // The default inside the preprocess, where OpenAPI sees it.
+    z
+      .number({ error: whole })
+      .int(whole)
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+}
+
+/**
+ * List filters that name one record, and the kind of record each names: a filter naming none is a 400 that says so
+ * (checked against the data by the query layer), not an empty page.
+ */
+export const FILTER_REFERENCES = {
+  place: 'place',
+  parent: 'place',
+  actor: 'actor',
+  event: 'event',
+  source: 'source',
+} as const;
+export type ReferencedKind = (typeof FILTER_REFERENCES)[keyof typeof FILTER_REFERENCES];
 
 const slug = z
   .string()
   .max(200, { error: 'must be at most 200 characters', abort: true })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as lachin');
 
-export const LimitSchema = z.coerce
-  .number({ error: 'must be a whole number from 1 to 100' })
-  .int('must be a whole number from 1 to 100')
-  .min(1, 'must be at least 1')
-  .max(100, 'must be at most 100')
-  .default(20)
-  .describe('Page size, 1–100.');
+export const LimitSchema = decimalInteger(1, 100, 20).describe('Page size, 1–100.');
 
 export const SORTS = ['date', '-date'] as const;
 
@@ -164,13 +190,19 @@ export const PlacesQuerySchema = PageQuerySchema.extend({
 });
 export type PlacesQuery = z.output<typeof PlacesQuerySchema>;
 
+/** README, OpenAPI and the GraphQL SDL give these same words for `as_of` (tests/rest/as-of.test.ts checks). */
+export const AS_OF_DESCRIPTION =
+  'Figures as of a day in this period: YYYY-MM-DD is that day, YYYY-MM its whole month, YYYY its whole year ' +
+  '(1994-03 matches a figure as of 1994-03-31). A figure whose as-of day is not known (no as-of date, only the ' +
+  "source's words for it) matches no period.";
+
 export const StatisticsQuerySchema = PageQuerySchema.extend({
   subject: z
     .string()
     .max(100, { error: 'must be at most 100 characters', abort: true })
     .regex(/^[a-z0-9_]+$/, 'must be a snake_case subject')
     .optional(),
-  as_of: partialDate('start').optional().describe('Figures as of this day (or month, or year).'),
+  as_of: PeriodSchema.optional().describe(AS_OF_DESCRIPTION),
   place: slug.optional(),
 });
 export type StatisticsQuery = z.output<typeof StatisticsQuerySchema>;
@@ -194,7 +226,7 @@ export const TimelineQuerySchema = z
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 
 export const SearchQuerySchema = z.strictObject({
-  q: SearchTextSchema.describe('Words to find; each word matches as a prefix.'),
+  q: SearchTextSchema.describe('Words to find; each word matches as a prefix.').meta({ example: 'Lachin' }),
   limit: LimitSchema,
   cursor: z
     .string()
@@ -210,6 +242,9 @@ export const MonthDaySchema = z
   .max(5, { error: 'must be MM-DD', abort: true })
   .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
   .refine((v) => !/^\d{2}-\d{2}$/.test(v) || isRealIsoDate(`2000-${v}`), 'is not a day of the year');
+
+/** The query string of a route that takes no parameters: any parameter is a 400 naming it, as on the lists. */
+export const NoQuerySchema = z.strictObject({});
 
 export const SlugParamSchema = z.object({ slug });
 export const IdParamSchema = z.object({ id: slug });

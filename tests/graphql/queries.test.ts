@@ -366,7 +366,7 @@ describe('agreements, actors, statistics, claims, sources', () => {
     expect(onlyError(missing).extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('statistics: by subject, asOf (a partial date is its first day) and place, never merged', async () => {
+  it('statistics: by subject, asOf (a partial date is its whole period) and place, never merged', async () => {
     type Stats = {
       statistics: Connection<{
         id: string;

@@ -54,7 +54,7 @@ function mix(n: number) {
     `/v1/claims?source=article-2025-09-27&limit=${1 + n}`,
     `/v1/sources?limit=${10 + n}`,
     `/v1/sources/article-2025-09-27`,
-    `/v1/sources/article-2025-09-27/citations?limit=${5 + n}`,
+    `/v1/sources/article-2025-09-27/citations`,
     `/v1/timeline?from=2020-09&to=2020-1${n % 3}`,
     `/v1/search?q=${slug}&limit=${2 + n}`,
     `/v1/on-this-day/11-${day}`,

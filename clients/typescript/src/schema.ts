@@ -2497,7 +2497,7 @@ export interface operations {
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
                 subject?: string;
-                /** @description Figures as of this day (or month, or year). */
+                /** @description Figures as of a day in this period: YYYY-MM-DD is that day, YYYY-MM its whole month, YYYY its whole year (1994-03 matches a figure as of 1994-03-31). A figure whose as-of day is not known (no as-of date, only the source's words for it) matches no period. */
                 as_of?: string;
                 place?: string;
             };

@@ -31,7 +31,7 @@ function found<T>(record: T | null | undefined, message: string): T {
 
 export const queryResolvers: Record<string, Resolver> = {
   events(_root, args, { repo }) {
-    const query = parseArgs(EventsQuerySchema, args);
+    const query = parseArgs(EventsQuerySchema, args, repo);
     if (query.cursor && query.cursor.sort !== query.sort) {
       throw badUserInput([
         {
@@ -58,7 +58,7 @@ export const queryResolvers: Record<string, Resolver> = {
   },
 
   places(_root, args, { repo }) {
-    const query = parseArgs(PlacesQuerySchema, args);
+    const query = parseArgs(PlacesQuerySchema, args, repo);
     return connection(
       repo.listPlaces(query),
       seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
@@ -78,7 +78,7 @@ export const queryResolvers: Record<string, Resolver> = {
   },
 
   statistics(_root, args, { repo }) {
-    const query = parseArgs(StatisticsQuerySchema, args);
+    const query = parseArgs(StatisticsQuerySchema, args, repo);
     return connection(
       repo.listStatistics(query),
       seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
@@ -108,7 +108,7 @@ export const queryResolvers: Record<string, Resolver> = {
   },
 
   claims(_root, args, { repo }) {
-    const query = parseArgs(ClaimsQuerySchema, args);
+    const query = parseArgs(ClaimsQuerySchema, args, repo);
     return connection(
       repo.listClaims(query),
       seqCursors(repo, 'claims', (c: { id: string }) => c.id),

@@ -105,7 +105,7 @@ type Query {
     subject: String
 
     """
-    Figures as of this day: YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands for its first day).
+    Figures as of a day in this period: YYYY-MM-DD is that day, YYYY-MM its whole month, YYYY its whole year (1994-03 matches a figure as of 1994-03-31). A figure whose as-of day is not known (no as-of date, only the source's words for it) matches no period.
     """
     asOf: String
 
