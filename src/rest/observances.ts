@@ -1,7 +1,7 @@
 // /v1/observances: days kept every year, apart from the dated events that established them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ObservanceSchema } from '../schemas/observances.js';
-import { IdParamSchema, PageQuerySchema } from '../schemas/params.js';
+import { IdParamSchema, NoQuerySchema, PageQuerySchema } from '../schemas/params.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
@@ -28,6 +28,7 @@ const observances: FastifyPluginAsyncZod = async (app) => {
         tags: ['observances'],
         summary: 'One observance with its day, the event that established it and its citations',
         params: IdParamSchema,
+        querystring: NoQuerySchema,
         response: itemResponses(ObservanceSchema, 'The observance.'),
       },
     },
