@@ -815,6 +815,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One figure with its unit, qualifier, reporter, as-of date and citations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statistic. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statistic"];
+                    };
+                };
+                /** @description A parameter is not valid: `errors` names each one. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No record with that id or slug. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait for Retry-After seconds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One citation: its source, quote and offsets, and the record it supports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The citation. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Citation"];
+                    };
+                };
+                /** @description A parameter is not valid: `errors` names each one. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No record with that id or slug. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait for Retry-After seconds. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/actors": {
         parameters: {
             query?: never;
@@ -1753,6 +1883,22 @@ export interface components {
             /** @description The date as an EDTF (ISO 8601-2) string. */
             edtf: string;
         };
+        /** @description The record a citation supports. Place names and provisions are parts of a place and of an agreement: they are cited as that record, with the name or point that is cited. */
+        CitationRecord: {
+            /** @enum {string} */
+            type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim";
+            /** @description The id of the record `url` answers: for a place name the place's slug, for a provision its agreement's id. */
+            id: string;
+            /** @description For a place name: the name cited (the place holds all its names). */
+            name: string | null;
+            /** @description For a provision: its point number in the agreement's provisions. */
+            point: number | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
+        };
         /** @description A record resting on a source, to the exact sentence where the source holds text. */
         Citation: {
             id: number;
@@ -1769,23 +1915,28 @@ export interface components {
             /** @description Character offset just after the quote. */
             end: number | null;
             note: string | null;
-            /** @description The record this citation supports. */
-            record: {
-                /** @enum {string} */
-                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim";
-                id: string;
-            };
+            record: components["schemas"]["CitationRecord"];
         };
         PlaceRef: {
             slug: string;
             name: string;
             kind: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventRef: {
             id: string;
             kind: string;
             title: string;
             date: components["schemas"]["DateSpan"];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Page: {
             limit: number;
@@ -1805,6 +1956,11 @@ export interface components {
             source_id: string;
             event_id: string | null;
             citations: components["schemas"]["Citation"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Statistic: {
             id: string;
@@ -1824,6 +1980,11 @@ export interface components {
             place: components["schemas"]["PlaceRef"] | null;
             event_id: string | null;
             citations: components["schemas"]["Citation"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         /** @description A place an event concerns, with its role in it. */
         EventPlace: {
@@ -1831,12 +1992,22 @@ export interface components {
             name: string;
             kind: string;
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventActor: {
             id: string;
             name: string;
             kind: string;
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Event: {
             /** @description Stable slug. */
@@ -1850,6 +2021,11 @@ export interface components {
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventDetail: {
             /** @description Stable slug. */
@@ -1863,6 +2039,11 @@ export interface components {
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             parent: components["schemas"]["EventRef"] | null;
             children: components["schemas"]["EventRef"][];
             actors: components["schemas"]["EventActor"][];
@@ -1878,6 +2059,11 @@ export interface components {
             kind: string;
             title: string;
             date: components["schemas"]["DateSpan"];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         OnThisDayItem: {
             years_ago: number;
@@ -1885,12 +2071,15 @@ export interface components {
         };
         SearchHit: {
             /** @enum {string} */
-            type: "event" | "place" | "agreement" | "claim" | "quote";
+            type: "event" | "place" | "actor" | "agreement" | "statistic" | "claim" | "quote";
             id: string;
             title: string;
             /** @description Matching text with the hit between [ and ]. */
             snippet: string;
-            /** @description Path of the record in this API. */
+            /**
+             * @description Path of the record on this API (answers 200); a quote is its citation.
+             * @example /v1/places/lachin
+             */
             url: string;
         };
         Meta: {
@@ -1990,6 +2179,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         /** @description An event of a place, with the place's role in it. */
         PlaceEvent: {
@@ -1999,6 +2193,11 @@ export interface components {
             title: string;
             date: components["schemas"]["DateSpan"];
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         District: {
             slug: string;
@@ -2020,6 +2219,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             /** @description Events of the district and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
         };
@@ -2043,6 +2247,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             children: components["schemas"]["PlaceRef"][];
             /** @description Events of this place and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
@@ -2084,7 +2293,17 @@ export interface components {
             affiliation: {
                 id: string;
                 name: string;
+                /**
+                 * @description Path of the record on this API (answers 200).
+                 * @example /v1/places/lachin
+                 */
+                url: string;
             } | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         ActorDetail: {
             id: string;
@@ -2095,7 +2314,17 @@ export interface components {
             affiliation: {
                 id: string;
                 name: string;
+                /**
+                 * @description Path of the record on this API (answers 200).
+                 * @example /v1/places/lachin
+                 */
+                url: string;
             } | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             /** @description Events the actor took part in, with its role, in date order. */
             events: components["schemas"]["PlaceEvent"][];
             citations: components["schemas"]["Citation"][];
@@ -2104,6 +2333,11 @@ export interface components {
             actor_id: string;
             name: string;
             office: string;
+            /**
+             * @description The signatory's actor.
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Provision: {
             point: number;
@@ -2118,6 +2352,11 @@ export interface components {
             due_on: string | null;
             effective_on: string | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Agreement: {
             id: string;
@@ -2136,6 +2375,11 @@ export interface components {
             signatories: components["schemas"]["Signatory"][];
             provisions: components["schemas"]["Provision"][];
             places: components["schemas"]["AgreementPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         AgreementDetail: {
             id: string;
@@ -2154,6 +2398,11 @@ export interface components {
             signatories: components["schemas"]["Signatory"][];
             provisions: components["schemas"]["Provision"][];
             places: components["schemas"]["AgreementPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             citations: components["schemas"]["Citation"][];
         };
         Source: {
