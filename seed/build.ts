@@ -78,6 +78,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
       // Actors may name an affiliation defined later in the file: insert all, then link.
       for (const a of input.actors) {
         tx.insert(t.actors).values({ id: a.id, kind: a.kind, name: a.name, description: a.description }).run();
+        searchRows.push({ type: 'actor', refId: a.id, title: a.name, body: a.description ?? '' });
         cite(a.citations, { recordType: 'actor', actorId: a.id });
       }
       for (const a of input.actors) {
@@ -242,6 +243,8 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
           })
           .run();
         cite(s.citations, { recordType: 'statistic', statisticId: s.id });
+        const words = [s.subject.replaceAll('_', ' '), s.unit, s.as_of_text, s.reporter, s.basis];
+        searchRows.push({ type: 'statistic', refId: s.id, title: s.label, body: words.filter(Boolean).join(' ') });
       });
       input.claims.forEach((c, i) => {
         tx.insert(t.claims)

@@ -11,7 +11,8 @@ export type Claim = Schemas['Claim'];
 export type Statistic = Schemas['Statistic'];
 export type Observance = Schemas['Observance'];
 export type TimelineItem = Schemas['TimelineItem'];
-export type RecordRef = Citation['record'];
+/** A record as the explorer names it: its type and id, and for a cited part of it the name or point cited. */
+export type RecordRef = Pick<Citation['record'], 'type' | 'id'> & Partial<Pick<Citation['record'], 'name' | 'point'>>;
 
 export const api = createClient({ baseUrl: location.origin });
 

@@ -201,7 +201,7 @@ export const loaders = {
   },
 } satisfies Record<string, Record<string, unknown>> as unknown as BatchFunctions;
 
-type SearchHitType = 'event' | 'place' | 'agreement' | 'claim' | 'quote';
+type SearchHitType = 'event' | 'place' | 'actor' | 'agreement' | 'statistic' | 'claim' | 'quote';
 type SearchRecordFetch = (repo: Repository, ids: string[]) => readonly (object | null)[];
 
 /** Where the union SearchRecord keeps each record's GraphQL type name. */
@@ -210,7 +210,9 @@ export const RECORD_TYPENAME = Symbol('typename');
 const SEARCH_TYPENAMES: Record<SearchHitType, string> = {
   event: 'Event',
   place: 'Place',
+  actor: 'Actor',
   agreement: 'Agreement',
+  statistic: 'Statistic',
   claim: 'Claim',
   quote: 'Citation',
 };
@@ -218,7 +220,9 @@ const SEARCH_TYPENAMES: Record<SearchHitType, string> = {
 const SEARCH_RECORDS: Record<SearchHitType, SearchRecordFetch> = {
   event: events,
   place: placesBySlugs,
+  actor: actors,
   agreement: agreements,
+  statistic: (repo, ids) => repo.statisticsByIds(ids),
   claim: (repo, ids) => repo.claimsByIds(ids),
   quote: (repo, ids) => repo.citationsByIds(ids.map(Number)),
 };
@@ -230,18 +234,24 @@ const SEARCH_RECORDS: Record<SearchHitType, SearchRecordFetch> = {
 export const references = {
   EventPlace: {
     place: {
-      fields: new Set(['slug', 'name', 'kind']),
-      ref: (p: { slug: string; name: string; kind: string }) => ({ slug: p.slug, name: p.name, kind: p.kind }),
+      fields: new Set(['slug', 'name', 'kind', 'url']),
+      ref: (p: { slug: string; name: string; kind: string; url: string }) => ({
+        slug: p.slug,
+        name: p.name,
+        kind: p.kind,
+        url: p.url,
+      }),
     },
   },
   PlaceEvent: {
     event: {
-      fields: new Set(['id', 'kind', 'title', 'date']),
-      ref: (e: { id: string; kind: string; title: string; date: object }) => ({
+      fields: new Set(['id', 'kind', 'title', 'date', 'url']),
+      ref: (e: { id: string; kind: string; title: string; date: object; url: string }) => ({
         id: e.id,
         kind: e.kind,
         title: e.title,
         date: e.date,
+        url: e.url,
       }),
     },
   },

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { actors, eventActors, events } from '../db/schema/index.js';
 import { eventRefColumns } from './events.js';
-import { dateSpan, groupBy, inOrder } from './mappers.js';
+import { dateSpan, groupBy, inOrder, recordUrl } from './mappers.js';
 import { inKeys, keyList, prepareRows } from './prepared.js';
 
 const affiliation = alias(actors, 'affiliation');
@@ -43,7 +43,10 @@ export function createActorQueries(db: Db) {
     kind: r.kind,
     name: r.name,
     description: r.description,
-    affiliation: r.affiliationId ? { id: r.affiliationId, name: r.affiliationName ?? '' } : null,
+    affiliation: r.affiliationId
+      ? { id: r.affiliationId, name: r.affiliationName ?? '', url: recordUrl('actor', r.affiliationId) }
+      : null,
+    url: recordUrl('actor', r.id),
   });
 
   return {
@@ -60,7 +63,16 @@ export function createActorQueries(db: Db) {
       return inOrder(
         ids,
         groupBy(eventsOf.all({ keys: keyList(ids) }), (r) => r.actorId),
-      ).map((list) => list.map((r) => ({ id: r.id, kind: r.kind, title: r.title, date: dateSpan(r), role: r.role })));
+      ).map((list) =>
+        list.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          date: dateSpan(r),
+          role: r.role,
+          url: recordUrl('event', r.id),
+        })),
+      );
     },
   };
 }

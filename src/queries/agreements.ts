@@ -10,7 +10,7 @@ import {
   places,
 } from '../db/schema/index.js';
 import type { Citation } from './citations.js';
-import { groupBy } from './mappers.js';
+import { groupBy, recordUrl } from './mappers.js';
 import { inKeys, keyList, prepareRows } from './prepared.js';
 
 const agreementColumns = {
@@ -95,7 +95,12 @@ export function createAgreementQueries(
       status: r.status,
       event_id: r.eventId,
       note: r.note,
-      signatories: (signatories.get(r.id) ?? []).map((s) => ({ actor_id: s.actorId, name: s.name, office: s.office })),
+      signatories: (signatories.get(r.id) ?? []).map((s) => ({
+        actor_id: s.actorId,
+        name: s.name,
+        office: s.office,
+        url: recordUrl('actor', s.actorId),
+      })),
       provisions: (provisions.get(r.id) ?? []).map((p) => ({
         point: p.point,
         text: p.text,
@@ -108,7 +113,9 @@ export function createAgreementQueries(
         due_on: p.dueOn,
         effective_on: p.effectiveOn,
         note: p.note,
+        url: recordUrl('place', p.slug),
       })),
+      url: recordUrl('agreement', r.id),
     }));
   }
   return {

@@ -1,9 +1,9 @@
 // Citations of any kind of record, fetched for many records in one prepared statement.
 import { and, asc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { citations, sources } from '../db/schema/index.js';
+import { agreementProvisions, citations, placeNames, sources } from '../db/schema/index.js';
 import type { RECORD_TYPES } from '../schemas/common.js';
-import { groupBy, inOrder } from './mappers.js';
+import { groupBy, inOrder, type LinkedType, recordUrl } from './mappers.js';
 import { asExpressions, indexedBy, inKeys, keyList, prepareRows } from './prepared.js';
 
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -48,19 +48,41 @@ interface Source {
   url: string | null;
 }
 
-function toCitation(
-  row: {
-    id: number;
-    sourceId: string;
-    quote: string | null;
-    start: number | null;
-    end: number | null;
-    note: string | null;
-    recordType: RecordType;
-    recordKey: string | number;
-  },
-  source: Source | undefined,
-) {
+interface CitationRow {
+  id: number;
+  sourceId: string;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  note: string | null;
+  recordType: RecordType;
+  recordKey: string | number;
+}
+
+/** What a citation's record resolves to: a place name to its place, a provision to its agreement. */
+interface Parts {
+  placeNames: ReadonlyMap<number, { placeSlug: string; name: string }>;
+  provisions: ReadonlyMap<number, { agreementId: string; point: number }>;
+}
+
+function citedRecord(row: CitationRow, parts: Parts) {
+  const key = row.recordKey;
+  if (row.recordType === 'place_name') {
+    const name = parts.placeNames.get(Number(key));
+    const slug = name?.placeSlug ?? '';
+    return { type: row.recordType, id: slug, name: name?.name ?? null, point: null, url: recordUrl('place', slug) };
+  }
+  if (row.recordType === 'provision') {
+    const provision = parts.provisions.get(Number(key));
+    const agreement = provision?.agreementId ?? '';
+    const point = provision?.point ?? null;
+    return { type: row.recordType, id: agreement, name: null, point, url: recordUrl('agreement', agreement) };
+  }
+  const type: LinkedType = row.recordType;
+  return { type: row.recordType, id: String(key), name: null, point: null, url: recordUrl(type, key) };
+}
+
+function toCitation(row: CitationRow, source: Source | undefined, parts: Parts) {
   return {
     id: row.id,
     source_id: row.sourceId,
@@ -71,7 +93,7 @@ function toCitation(
     start: row.start,
     end: row.end,
     note: row.note,
-    record: { type: row.recordType, id: String(row.recordKey) },
+    record: citedRecord(row, parts),
   };
 }
 export type Citation = ReturnType<typeof toCitation>;
@@ -84,6 +106,29 @@ export function createCitationQueries(db: Db) {
       .all()
       .map((s) => [s.id, s]),
   );
+  // Place names and provisions have no route of their own; like the sources, they are few and fixed for a dataset.
+  const parts: Parts = {
+    placeNames: new Map(
+      prepareRows(
+        db.select({ id: placeNames.id, placeSlug: placeNames.placeSlug, name: placeNames.name }).from(placeNames),
+      )
+        .all()
+        .map((n) => [n.id, n]),
+    ),
+    provisions: new Map(
+      prepareRows(
+        db
+          .select({
+            id: agreementProvisions.id,
+            agreementId: agreementProvisions.agreementId,
+            point: agreementProvisions.point,
+          })
+          .from(agreementProvisions),
+      )
+        .all()
+        .map((p) => [p.id, p]),
+    ),
+  };
   const prepare = (where: SQL, index?: string, ...order: SQL[]) => {
     const rows = prepareRows(
       db
@@ -92,8 +137,10 @@ export function createCitationQueries(db: Db) {
         .where(where)
         .orderBy(...order),
     );
-    return (params: Record<string, unknown>) => rows.all(params).map((r) => toCitation(r, sourceById.get(r.sourceId)));
+    return (params: Record<string, unknown>) =>
+      rows.all(params).map((r) => ({ key: r.recordKey, citation: toCitation(r, sourceById.get(r.sourceId), parts) }));
   };
+  const citationsOnly = (rows: { citation: Citation }[]) => rows.map((r) => r.citation);
 
   // One statement per kind of record, each on its own key column's index.
   const byRecord = Object.fromEntries(
@@ -126,34 +173,31 @@ export function createCitationQueries(db: Db) {
     /** Citations of many records of one type, grouped by record key; in citation order. */
     citationsFor<K extends string | number>(type: RecordType, keys: readonly K[]): Map<K, Citation[]> {
       if (keys.length === 0) return new Map();
-      const numeric = typeof keys[0] === 'number';
-      return groupBy(
-        byRecord[type]({ keys: keyList(keys) }),
-        (c) => (numeric ? Number(c.record.id) : c.record.id) as K,
-      );
+      const grouped = groupBy(byRecord[type]({ keys: keyList(keys) }), (r) => r.key as K);
+      return new Map([...grouped].map(([k, rows]) => [k, citationsOnly(rows)]));
     },
     citationsOfSource(sourceId: string): Citation[] {
-      return bySources({ keys: keyList([sourceId]) });
+      return citationsOnly(bySources({ keys: keyList([sourceId]) }));
     },
     /** Every citation of each source, in text order (as `citationsOfSource`). */
     citationsForSources(ids: readonly string[]) {
       if (ids.length === 0) return [];
       return inOrder(
         ids,
-        groupBy(bySources({ keys: keyList(ids) }), (c) => c.source_id),
+        groupBy(citationsOnly(bySources({ keys: keyList(ids) })), (c) => c.source_id),
       );
     },
     /** Citations by id, in the order of `ids` (null where there is none). */
     citationsByIds(ids: readonly number[]) {
       if (ids.length === 0) return [];
-      const index = new Map(byIds({ keys: keyList(ids) }).map((c) => [c.id, c]));
+      const index = new Map(citationsOnly(byIds({ keys: keyList(ids) })).map((c) => [c.id, c]));
       return ids.map((id) => index.get(id) ?? null);
     },
     countBySource(): ReadonlyMap<string, number> {
       return countsBySource;
     },
     quotedCitation(id: number): Citation | null {
-      return quoted({ id })[0] ?? null;
+      return quoted({ id })[0]?.citation ?? null;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { claims } from '../db/schema/index.js';
 import type { ClaimsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
-import { groupBy, inOrder, pageOfRows } from './mappers.js';
+import { groupBy, inOrder, pageOfRows, recordUrl } from './mappers.js';
 import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
@@ -53,6 +53,7 @@ export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]
       source_id: r.sourceId,
       event_id: r.eventId,
       citations: cites.get(r.id) ?? [],
+      url: recordUrl('claim', r.id),
     }));
   }
   return {

@@ -7,7 +7,7 @@ import { actors, eventActors, eventPlaces, events, places } from '../db/schema/i
 import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
 import { type EventsQuery, encodeCursor } from '../schemas/params.js';
-import { dateSpan, eventRef, groupBy, inOrder, pageOfRows } from './mappers.js';
+import { dateSpan, eventRef, groupBy, inOrder, pageOfRows, recordUrl } from './mappers.js';
 import { placeAndInside } from './places.js';
 import { asExpressions, inKeys, KEY, keyList, keyTable, prepareRows } from './prepared.js';
 
@@ -233,6 +233,7 @@ export function createEventQueries(db: Db) {
     summary: r.summary,
     date: dateSpan(r),
     parent_id: r.parentId,
+    url: recordUrl('event', r.id),
   });
 
   function toEvents(rows: EventRow[]) {
@@ -247,7 +248,7 @@ export function createEventQueries(db: Db) {
     rows.sort((a, b) => a.seq - b.seq || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
     const grouped = groupBy(rows, (r) => r.eventId);
     return inOrder(ids, grouped).map((list) =>
-      list.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, role: r.role })),
+      list.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, role: r.role, url: recordUrl('place', r.slug) })),
     );
   }
 
@@ -295,7 +296,9 @@ export function createEventQueries(db: Db) {
       return inOrder(
         ids,
         groupBy(rows, (r) => r.eventId),
-      ).map((list) => list.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role })));
+      ).map((list) =>
+        list.map((r) => ({ id: r.id, name: r.name, kind: r.kind, role: r.role, url: recordUrl('actor', r.id) })),
+      );
     },
 
     childrenForEvents(ids: readonly string[]) {

@@ -3,6 +3,28 @@ import type * as t from '../db/schema/index.js';
 
 type EventRow = typeof t.events.$inferSelect;
 
+/** The REST collection under /v1 that holds each kind of record. */
+const COLLECTIONS = {
+  event: 'events',
+  place: 'places',
+  actor: 'actors',
+  agreement: 'agreements',
+  statistic: 'statistics',
+  claim: 'claims',
+  source: 'sources',
+  citation: 'citations',
+  observance: 'observances',
+} as const;
+export type LinkedType = keyof typeof COLLECTIONS;
+
+/**
+ * The path of a record on this API: the one place a reference's `url` is made, so that every url is a route that
+ * answers 200, never a fragment.
+ */
+export function recordUrl(type: LinkedType, id: string | number): string {
+  return `/v1/${COLLECTIONS[type]}/${encodeURIComponent(String(id))}`;
+}
+
 export function dateSpan(row: Pick<EventRow, 'startDate' | 'endDate' | 'precision' | 'dateText' | 'edtf'>) {
   return {
     start_date: row.startDate,
@@ -16,7 +38,12 @@ export function dateSpan(row: Pick<EventRow, 'startDate' | 'endDate' | 'precisio
 export function eventRef(
   row: Pick<EventRow, 'id' | 'kind' | 'title' | 'startDate' | 'endDate' | 'precision' | 'dateText' | 'edtf'>,
 ) {
-  return { id: row.id, kind: row.kind, title: row.title, date: dateSpan(row) };
+  return { id: row.id, kind: row.kind, title: row.title, date: dateSpan(row), url: recordUrl('event', row.id) };
+}
+
+/** A place's reference: parent, children, the place of a figure. */
+export function placeRef(row: { slug: string; name: string; kind: string }) {
+  return { slug: row.slug, name: row.name, kind: row.kind, url: recordUrl('place', row.slug) };
 }
 
 /** Groups rows by a key, keeping each group in row order. */

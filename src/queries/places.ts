@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
-import { dateSpan, groupBy, inOrder, pageOfRows } from './mappers.js';
+import { dateSpan, groupBy, inOrder, pageOfRows, placeRef, recordUrl } from './mappers.js';
 import { asExpressions, indexedBy, inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
@@ -139,6 +139,10 @@ export function createPlaceQueries(db: Db) {
     const eventsById = new Map(
       eventIds.length ? controlEvents.all({ keys: keyList(eventIds) }).map((e) => [e.id, e]) : [],
     );
+    const parentOf = (slug: string | null) => {
+      const parent = slug ? parentsBySlug.get(slug) : undefined;
+      return parent ? placeRef(parent) : null;
+    };
     const agreementOf = new Map(returnAgreements.all({ keys: slugs }).map((r) => [r.slug, r.agreementId]));
     return rows.map((r) => {
       const occupation = r.occupationEventId ? eventsById.get(r.occupationEventId) : undefined;
@@ -147,7 +151,7 @@ export function createPlaceQueries(db: Db) {
         slug: r.slug,
         name: r.name,
         kind: r.kind,
-        parent: r.parentSlug ? (parentsBySlug.get(r.parentSlug) ?? null) : null,
+        parent: parentOf(r.parentSlug),
         names: (namesOf.get(r.slug) ?? []).map((n) => ({
           name: n.name,
           language: n.language,
@@ -174,6 +178,7 @@ export function createPlaceQueries(db: Db) {
             }
           : null,
         note: r.note,
+        url: recordUrl('place', r.slug),
       };
     });
   }
@@ -207,7 +212,7 @@ export function createPlaceQueries(db: Db) {
       return inOrder(
         slugs,
         groupBy(children.all({ keys: keyList(slugs) }), (r) => r.parent),
-      ).map((list) => list.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind })));
+      ).map((list) => list.map(placeRef));
     },
 
     /** Events of each place and of the places inside it, in date order, each once, with the place's role. */
@@ -220,7 +225,14 @@ export function createPlaceQueries(db: Db) {
         for (const e of group) {
           if (seen.has(e.id)) continue;
           seen.add(e.id);
-          out.push({ id: e.id, kind: e.kind, title: e.title, date: dateSpan(e), role: e.role });
+          out.push({
+            id: e.id,
+            kind: e.kind,
+            title: e.title,
+            date: dateSpan(e),
+            role: e.role,
+            url: recordUrl('event', e.id),
+          });
         }
         return out;
       });

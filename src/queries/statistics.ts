@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
-import { groupBy, inOrder, pageOfRows } from './mappers.js';
+import { groupBy, inOrder, pageOfRows, placeRef, recordUrl } from './mappers.js';
 import { placeAndInside } from './places.js';
 import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
@@ -48,6 +48,7 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
       .orderBy(asc(statistics.seq))
       .limit(p('limit')),
   );
+  const byIds = prepareRows(base().where(inKeys(statistics.id)));
   const forEvents = prepareRows(base().where(inKeys(statistics.eventId)).orderBy(asc(statistics.seq)));
   const forPlaces = prepareRows(base().where(inKeys(statistics.placeSlug)).orderBy(asc(statistics.seq)));
 
@@ -68,9 +69,10 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
       as_of_text: r.asOfText,
       reporter: r.reporter,
       basis: r.basis,
-      place: r.placeSlug ? { slug: r.placeSlug, name: r.placeName ?? '', kind: r.placeKind ?? '' } : null,
+      place: r.placeSlug ? placeRef({ slug: r.placeSlug, name: r.placeName ?? '', kind: r.placeKind ?? '' }) : null,
       event_id: r.eventId,
       citations: cites.get(r.id) ?? [],
+      url: recordUrl('statistic', r.id),
     }));
   }
 
@@ -86,6 +88,12 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
         limit: query.limit + 1,
       });
       return pageOfRows(rows, query.limit, toStatistics, (last) => String(last.seq));
+    },
+    /** Statistics by id, in the order of `ids` (null where there is none). */
+    statisticsByIds(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      const index = new Map(toStatistics(byIds.all({ keys: keyList(ids) })).map((s) => [s.id, s]));
+      return ids.map((id) => index.get(id) ?? null);
     },
     statisticsForEvents(ids: readonly string[]) {
       if (ids.length === 0) return [];

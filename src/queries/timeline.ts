@@ -1,10 +1,10 @@
-// Timeline and search: compact items across events, agreements and statistics, and one FTS5 search over everything,
-// each one statement prepared once.
+// Timeline and search: compact items across events, agreements and statistics, and one FTS5 search over every
+// record (events, places, actors, agreements, statistics, claims) and every quote, each one statement prepared once.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
-import { pageOfRows } from './mappers.js';
+import { pageOfRows, recordUrl } from './mappers.js';
 import { prepareRows } from './prepared.js';
 
 interface TimelineRow {
@@ -20,11 +20,10 @@ interface TimelineRow {
 }
 
 interface SearchRow {
-  type: 'event' | 'place' | 'agreement' | 'claim' | 'quote';
+  type: 'event' | 'place' | 'actor' | 'agreement' | 'statistic' | 'claim' | 'quote';
   id: string;
   title: string;
   snippet: string;
-  source_id: string | null;
 }
 
 const p = sql.placeholder;
@@ -66,9 +65,8 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
         id: sql<string>`s.ref_id`,
         title: sql<string>`s.title`,
         snippet: sql<string>`snippet(search_fts, 3, '[', ']', '…', 16)`,
-        source_id: sql<string | null>`c.source_id`,
       })
-      .from(sql`search_fts s LEFT JOIN citations c ON s.type = 'quote' AND c.id = CAST(s.ref_id AS INTEGER)`)
+      .from(sql`search_fts s`)
       .where(sql`search_fts MATCH ${p('q')}`)
       // Records before the quotes that mention them: someone searching "Lachin" wants the district first.
       .orderBy(sql`s.type = 'quote', bm25(search_fts, 0, 0, 4, 1, 1), s.rowid`)
@@ -101,6 +99,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
             date_text: r.date_text,
             edtf: r.edtf,
           },
+          url: recordUrl(r.type, r.id),
         }));
       return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
     },
@@ -109,23 +108,15 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
       const offset = Number(query.cursor ?? 0);
       const rows = searchRows.all({ q: ftsQuery(query.q), limit: query.limit + 1, offset });
       const toItems = (kept: SearchRow[]) =>
-        kept.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: r.snippet, url: searchHitUrl(r) }));
+        kept.map((r) => ({
+          type: r.type,
+          id: r.id,
+          title: r.title,
+          snippet: r.snippet,
+          // A quote is found as the citation that holds it.
+          url: recordUrl(r.type === 'quote' ? 'citation' : r.type, r.id),
+        }));
       return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
     },
   };
-}
-
-function searchHitUrl(r: SearchRow): string {
-  switch (r.type) {
-    case 'event':
-      return `/v1/events/${r.id}`;
-    case 'place':
-      return `/v1/places/${r.id}`;
-    case 'agreement':
-      return `/v1/agreements/${r.id}`;
-    case 'claim':
-      return `/v1/claims/${r.id}`;
-    case 'quote':
-      return `/v1/sources/${r.source_id}/citations#${r.id}`;
-  }
 }

@@ -1,6 +1,7 @@
 // The REST API v1: one route plugin per resource, all under /v1.
 import type { FastifyPluginAsync } from 'fastify';
 import { describeParamErrors, unknownRecordErrors } from '../lib/validation-errors.js';
+import canonicalCase from './canonical-case.js';
 import discovery from './discovery.js';
 import events from './events.js';
 import observances from './observances.js';
@@ -18,6 +19,7 @@ const rest: FastifyPluginAsync = async (app) => {
     const errors = unknownRecordErrors(unknown, 'query');
     return sendProblem(reply, 400, describeParamErrors(errors), errors);
   });
+  await app.register(canonicalCase);
   await app.register(events);
   await app.register(places);
   await app.register(records);

@@ -1,9 +1,11 @@
-// /v1/agreements, /v1/statistics, /v1/actors, /v1/claims: the records that events and places rest on.
+// /v1/agreements, /v1/statistics, /v1/actors, /v1/claims, /v1/citations: the records that events and places rest on.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ActorDetailSchema, ActorSchema } from '../schemas/actors.js';
 import { AgreementDetailSchema, AgreementSchema } from '../schemas/agreements.js';
 import { ClaimSchema } from '../schemas/claims.js';
+import { CitationSchema } from '../schemas/common.js';
 import {
+  CitationIdParamSchema,
   ClaimsQuerySchema,
   IdParamSchema,
   NoQuerySchema,
@@ -62,6 +64,42 @@ const records: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       sendList(request, reply, app.data.current().listStatistics(request.query), request.query.limit),
+  );
+
+  app.get(
+    '/statistics/:id',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'One figure with its unit, qualifier, reporter, as-of date and citations',
+        params: IdParamSchema,
+        querystring: NoQuerySchema,
+        response: itemResponses(StatisticSchema, 'The statistic.'),
+      },
+    },
+    async (request, reply) => {
+      const statistic = app.data.current().statisticsByIds([request.params.id])[0];
+      if (!statistic) return sendProblem(reply, 404, `No statistic with id "${request.params.id}".`);
+      return statistic;
+    },
+  );
+
+  app.get(
+    '/citations/:id',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'One citation: its source, quote and offsets, and the record it supports',
+        params: CitationIdParamSchema,
+        querystring: NoQuerySchema,
+        response: itemResponses(CitationSchema, 'The citation.'),
+      },
+    },
+    async (request, reply) => {
+      const citation = app.data.current().citationsByIds([request.params.id])[0];
+      if (!citation) return sendProblem(reply, 404, `No citation with id ${request.params.id}.`);
+      return citation;
+    },
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema } from './common.js';
+import { CitationSchema, RecordUrl } from './common.js';
 import { ACTOR_KINDS } from './enums.js';
 import { PlaceEventSchema } from './places.js';
 
@@ -9,7 +9,8 @@ export const ActorSchema = z
     kind: z.enum(ACTOR_KINDS),
     name: z.string(),
     description: z.string().nullable(),
-    affiliation: z.object({ id: z.string(), name: z.string() }).nullable(),
+    affiliation: z.object({ id: z.string(), name: z.string(), url: RecordUrl }).nullable(),
+    url: RecordUrl,
   })
   .meta({ id: 'Actor' });
 

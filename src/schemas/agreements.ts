@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { CitationSchema, IsoDay } from './common.js';
+import { CitationSchema, IsoDay, RecordUrl } from './common.js';
 
 export const SignatorySchema = z
-  .object({ actor_id: z.string(), name: z.string(), office: z.string() })
+  .object({
+    actor_id: z.string(),
+    name: z.string(),
+    office: z.string(),
+    url: RecordUrl.describe("The signatory's actor."),
+  })
   .meta({ id: 'Signatory' });
 
 export const ProvisionSchema = z
@@ -17,6 +22,7 @@ export const AgreementPlaceSchema = z
     due_on: IsoDay.nullable(),
     effective_on: IsoDay.nullable(),
     note: z.string().nullable(),
+    url: RecordUrl,
   })
   .meta({ id: 'AgreementPlace' });
 
@@ -34,6 +40,7 @@ export const AgreementSchema = z
     signatories: z.array(SignatorySchema),
     provisions: z.array(ProvisionSchema),
     places: z.array(AgreementPlaceSchema),
+    url: RecordUrl,
   })
   .meta({ id: 'Agreement' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema } from './common.js';
+import { CitationSchema, RecordUrl } from './common.js';
 
 export const ClaimSchema = z
   .object({
@@ -11,6 +11,7 @@ export const ClaimSchema = z
     source_id: z.string(),
     event_id: z.string().nullable(),
     citations: z.array(CitationSchema),
+    url: RecordUrl,
   })
   .meta({
     id: 'Claim',

@@ -16,6 +16,12 @@ export const DateSpanSchema = z
   })
   .meta({ id: 'DateSpan', description: 'When something happened, with how exactly it is known.' });
 
+/** The `url` of a record or of a reference to one: a path on this API that answers 200, with no fragment. */
+export const RecordUrl = z
+  .string()
+  .meta({ example: '/v1/places/lachin' })
+  .describe('Path of the record on this API (answers 200).');
+
 export const RECORD_TYPES = [
   'event',
   'place',
@@ -27,6 +33,25 @@ export const RECORD_TYPES = [
   'claim',
   'observance',
 ] as const;
+
+export const CitationRecordSchema = z
+  .object({
+    type: z.enum(RECORD_TYPES),
+    id: z
+      .string()
+      .describe(
+        "The id of the record `url` answers: for a place name the place's slug, for a provision its agreement's id.",
+      ),
+    name: z.string().nullable().describe('For a place name: the name cited (the place holds all its names).'),
+    point: z.number().int().nullable().describe("For a provision: its point number in the agreement's provisions."),
+    url: RecordUrl,
+  })
+  .meta({
+    id: 'CitationRecord',
+    description:
+      'The record a citation supports. Place names and provisions are parts of a place and of an agreement: ' +
+      'they are cited as that record, with the name or point that is cited.',
+  });
 
 export const CitationSchema = z
   .object({
@@ -46,7 +71,7 @@ export const CitationSchema = z
       .describe('Character offset where the quote starts: text.slice(start, end) === quote.'),
     end: z.int32().min(0).nullable().describe('Character offset just after the quote.'),
     note: z.string().nullable(),
-    record: z.object({ type: z.enum(RECORD_TYPES), id: z.string() }).describe('The record this citation supports.'),
+    record: CitationRecordSchema,
   })
   .meta({
     id: 'Citation',
@@ -54,11 +79,11 @@ export const CitationSchema = z
   });
 
 export const PlaceRefSchema = z
-  .object({ slug: z.string(), name: z.string(), kind: z.string() })
+  .object({ slug: z.string(), name: z.string(), kind: z.string(), url: RecordUrl })
   .meta({ id: 'PlaceRef' });
 
 export const EventRefSchema = z
-  .object({ id: z.string(), kind: z.string(), title: z.string(), date: DateSpanSchema })
+  .object({ id: z.string(), kind: z.string(), title: z.string(), date: DateSpanSchema, url: RecordUrl })
   .meta({ id: 'EventRef' });
 
 /** The largest `limit` a list takes, and so the most items a page holds. */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { ClaimSchema } from './claims.js';
-import { CitationSchema, DateSpanSchema, EventRefSchema } from './common.js';
+import { CitationSchema, DateSpanSchema, EventRefSchema, RecordUrl } from './common.js';
 import { EVENT_KINDS } from './enums.js';
 import { StatisticSchema } from './statistics.js';
 
 export const EventPlaceSchema = z
-  .object({ slug: z.string(), name: z.string(), kind: z.string(), role: z.string() })
+  .object({ slug: z.string(), name: z.string(), kind: z.string(), role: z.string(), url: RecordUrl })
   .meta({ id: 'EventPlace', description: 'A place an event concerns, with its role in it.' });
 
 export const EventActorSchema = z
-  .object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string() })
+  .object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string(), url: RecordUrl })
   .meta({ id: 'EventActor' });
 
 export const EventSchema = z
@@ -21,6 +21,7 @@ export const EventSchema = z
     date: DateSpanSchema,
     parent_id: z.string().nullable(),
     places: z.array(EventPlaceSchema),
+    url: RecordUrl,
   })
   .meta({ id: 'Event' });
 

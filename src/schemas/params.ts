@@ -248,3 +248,11 @@ export const NoQuerySchema = z.strictObject({});
 
 export const SlugParamSchema = z.object({ slug });
 export const IdParamSchema = z.object({ id: slug });
+/** A citation's number: decimal digits only, as every integer of this API. */
+export const CitationIdParamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, 'must be a citation number such as 108')
+    .transform(Number)
+    .meta({ example: '108' }),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema, DateSpanSchema, IsoDay, PlaceRefSchema } from './common.js';
+import { CitationSchema, DateSpanSchema, IsoDay, PlaceRefSchema, RecordUrl } from './common.js';
 import { EVENT_KINDS, PLACE_KINDS, RETURN_MODES } from './enums.js';
 import { StatisticSchema } from './statistics.js';
 
@@ -49,6 +49,7 @@ export const PlaceSchema = z
     occupation: OccupationSchema.nullable(),
     return: ReturnSchema.nullable(),
     note: z.string().nullable(),
+    url: RecordUrl,
   })
   .meta({ id: 'Place' });
 
@@ -59,6 +60,7 @@ export const PlaceEventSchema = z
     title: z.string(),
     date: DateSpanSchema,
     role: z.string(),
+    url: RecordUrl,
   })
   .meta({ id: 'PlaceEvent', description: "An event of a place, with the place's role in it." });
 

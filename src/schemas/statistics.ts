@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema, IsoDay, PlaceRefSchema } from './common.js';
+import { CitationSchema, IsoDay, PlaceRefSchema, RecordUrl } from './common.js';
 import { QUALIFIERS } from './enums.js';
 
 export const StatisticSchema = z
@@ -22,5 +22,6 @@ export const StatisticSchema = z
     place: PlaceRefSchema.nullable(),
     event_id: z.string().nullable(),
     citations: z.array(CitationSchema),
+    url: RecordUrl,
   })
   .meta({ id: 'Statistic' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSpanSchema } from './common.js';
+import { DateSpanSchema, RecordUrl } from './common.js';
 import { EventSchema } from './events.js';
 
 export const TimelineItemSchema = z
@@ -9,6 +9,7 @@ export const TimelineItemSchema = z
     kind: z.string(),
     title: z.string(),
     date: DateSpanSchema,
+    url: RecordUrl,
   })
   .meta({ id: 'TimelineItem', description: 'A compact item for timeline widgets.' });
 
@@ -18,11 +19,11 @@ export const OnThisDayItemSchema = z
 
 export const SearchHitSchema = z
   .object({
-    type: z.enum(['event', 'place', 'agreement', 'claim', 'quote']),
+    type: z.enum(['event', 'place', 'actor', 'agreement', 'statistic', 'claim', 'quote']),
     id: z.string(),
     title: z.string(),
     snippet: z.string().describe('Matching text with the hit between [ and ].'),
-    url: z.string().describe('Path of the record in this API.'),
+    url: RecordUrl.describe('Path of the record on this API (answers 200); a quote is its citation.'),
   })
   .meta({ id: 'SearchHit' });
 

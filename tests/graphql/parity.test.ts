@@ -16,7 +16,7 @@ async function rest<T>(url: string): Promise<{ status: number; body: T }> {
   return { status: response.statusCode, body: response.json() as T };
 }
 
-const EVENT_FIELDS = `id kind title summary ${DATE_SPAN} parentId places { role place { slug name kind } }`;
+const EVENT_FIELDS = `id kind title summary ${DATE_SPAN} parentId url places { role place { slug name kind url } }`;
 
 /** A GraphQL Event in REST's list shape: places flattened back to { slug, name, kind, role }. */
 function eventAsRest(node: { places: { role: string; place: Record<string, unknown> }[] }) {
@@ -90,7 +90,7 @@ describe('a district (lachin)', () => {
           location { lat lon }
           occupation { date dateText eventId }
           return { date mode agreementId eventId }
-          events { role event { id kind title ${DATE_SPAN} } }
+          events { role event { id kind title ${DATE_SPAN} url } }
         }
       }`,
     );

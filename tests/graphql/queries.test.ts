@@ -539,7 +539,9 @@ describe('timeline, onThisDay, search, meta', () => {
               __typename
               ... on Event { id }
               ... on Place { slug }
+              ... on Actor { id }
               ... on Agreement { id }
+              ... on Statistic { id }
               ... on Claim { id }
               ... on Citation { citationId: id quote }
             }
@@ -550,7 +552,9 @@ describe('timeline, onThisDay, search, meta', () => {
     const typenames: Record<string, string> = {
       event: 'Event',
       place: 'Place',
+      actor: 'Actor',
       agreement: 'Agreement',
+      statistic: 'Statistic',
       claim: 'Claim',
       quote: 'Citation',
     };

@@ -77,6 +77,8 @@ describe('schema.graphql', () => {
         'agreements',
         'agreement',
         'statistics',
+        'statistic',
+        'citation',
         'actors',
         'actor',
         'sources',

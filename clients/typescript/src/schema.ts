@@ -249,6 +249,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One figure with its unit, qualifier, reporter, as-of date and citations */
+        get: operations["getStatistic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/citations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One citation: its source, quote and offsets, and the record it supports */
+        get: operations["getCitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/actors": {
         parameters: {
             query?: never;
@@ -558,6 +592,22 @@ export interface components {
             /** @description The date as an EDTF (ISO 8601-2) string. */
             edtf: string;
         };
+        /** @description The record a citation supports. Place names and provisions are parts of a place and of an agreement: they are cited as that record, with the name or point that is cited. */
+        CitationRecord: {
+            /** @enum {string} */
+            type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim" | "observance";
+            /** @description The id of the record `url` answers: for a place name the place's slug, for a provision its agreement's id. */
+            id: string;
+            /** @description For a place name: the name cited (the place holds all its names). */
+            name: string | null;
+            /** @description For a provision: its point number in the agreement's provisions. */
+            point: number | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
+        };
         /** @description A record resting on a source, to the exact sentence where the source holds text. */
         Citation: {
             /** Format: int32 */
@@ -575,23 +625,28 @@ export interface components {
             /** @description Character offset just after the quote. */
             end: number | null;
             note: string | null;
-            /** @description The record this citation supports. */
-            record: {
-                /** @enum {string} */
-                type: "event" | "place" | "place_name" | "actor" | "agreement" | "provision" | "statistic" | "claim" | "observance";
-                id: string;
-            };
+            record: components["schemas"]["CitationRecord"];
         };
         PlaceRef: {
             slug: string;
             name: string;
             kind: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventRef: {
             id: string;
             kind: string;
             title: string;
             date: components["schemas"]["DateSpan"];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Page: {
             /** Format: int32 */
@@ -629,6 +684,11 @@ export interface components {
             source_id: string;
             event_id: string | null;
             citations: components["schemas"]["Citation"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Statistic: {
             id: string;
@@ -653,6 +713,11 @@ export interface components {
             place: components["schemas"]["PlaceRef"] | null;
             event_id: string | null;
             citations: components["schemas"]["Citation"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         /** @description A place an event concerns, with its role in it. */
         EventPlace: {
@@ -660,12 +725,22 @@ export interface components {
             name: string;
             kind: string;
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventActor: {
             id: string;
             name: string;
             kind: string;
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Event: {
             /** @description Stable slug. */
@@ -679,6 +754,11 @@ export interface components {
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         EventDetail: {
             /** @description Stable slug. */
@@ -692,6 +772,11 @@ export interface components {
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             parent: components["schemas"]["EventRef"] | null;
             children: components["schemas"]["EventRef"][];
             actors: components["schemas"]["EventActor"][];
@@ -707,6 +792,11 @@ export interface components {
             kind: string;
             title: string;
             date: components["schemas"]["DateSpan"];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         OnThisDayItem: {
             /** Format: int32 */
@@ -715,12 +805,15 @@ export interface components {
         };
         SearchHit: {
             /** @enum {string} */
-            type: "event" | "place" | "agreement" | "claim" | "quote";
+            type: "event" | "place" | "actor" | "agreement" | "statistic" | "claim" | "quote";
             id: string;
             title: string;
             /** @description Matching text with the hit between [ and ]. */
             snippet: string;
-            /** @description Path of the record in this API. */
+            /**
+             * @description Path of the record on this API (answers 200); a quote is its citation.
+             * @example /v1/places/lachin
+             */
             url: string;
         };
         Meta: {
@@ -817,6 +910,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         /** @description An event of a place, with the place's role in it. */
         PlaceEvent: {
@@ -826,6 +924,11 @@ export interface components {
             title: string;
             date: components["schemas"]["DateSpan"];
             role: string;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         District: {
             slug: string;
@@ -848,6 +951,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             /** @description Events of the district and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
         };
@@ -872,6 +980,11 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             children: components["schemas"]["PlaceRef"][];
             /** @description Events of this place and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
@@ -913,7 +1026,17 @@ export interface components {
             affiliation: {
                 id: string;
                 name: string;
+                /**
+                 * @description Path of the record on this API (answers 200).
+                 * @example /v1/places/lachin
+                 */
+                url: string;
             } | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         ActorDetail: {
             id: string;
@@ -924,7 +1047,17 @@ export interface components {
             affiliation: {
                 id: string;
                 name: string;
+                /**
+                 * @description Path of the record on this API (answers 200).
+                 * @example /v1/places/lachin
+                 */
+                url: string;
             } | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             /** @description Events the actor took part in, with its role, in date order. */
             events: components["schemas"]["PlaceEvent"][];
             citations: components["schemas"]["Citation"][];
@@ -933,6 +1066,11 @@ export interface components {
             actor_id: string;
             name: string;
             office: string;
+            /**
+             * @description The signatory's actor.
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Provision: {
             /** Format: int32 */
@@ -948,6 +1086,11 @@ export interface components {
             due_on: string | null;
             effective_on: string | null;
             note: string | null;
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         Agreement: {
             id: string;
@@ -966,6 +1109,11 @@ export interface components {
             signatories: components["schemas"]["Signatory"][];
             provisions: components["schemas"]["Provision"][];
             places: components["schemas"]["AgreementPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
         };
         AgreementDetail: {
             id: string;
@@ -984,6 +1132,11 @@ export interface components {
             signatories: components["schemas"]["Signatory"][];
             provisions: components["schemas"]["Provision"][];
             places: components["schemas"]["AgreementPlace"][];
+            /**
+             * @description Path of the record on this API (answers 200).
+             * @example /v1/places/lachin
+             */
+            url: string;
             citations: components["schemas"]["Citation"][];
         };
         Source: {
@@ -2548,6 +2701,272 @@ export interface operations {
             };
             /** @description A parameter is not valid: `errors` names each one. */
             400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatistic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistic. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistic"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id or slug. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router takes. */
+            414: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The citation. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Citation"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id or slug. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router takes. */
+            414: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -25,7 +25,7 @@ async function labeller(): Promise<Labeller> {
   const claimById = new Map(claimList.map((c) => [c.id, c]));
   const placeBySlug = new Map(placeList.map((p) => [p.slug, p]));
   const actorById = new Map(actorList.map((a) => [a.id, a]));
-  return ({ type, id }) => {
+  return ({ type, id, name, point }) => {
     switch (type) {
       case 'event':
         return { label: `Event: ${titles.get(`event:${id}`) ?? id}`, href: `#/event/${id}` };
@@ -46,12 +46,22 @@ async function labeller(): Promise<Labeller> {
       }
       case 'actor':
         return { label: `Actor: ${actorById.get(id)?.name ?? id}` };
-      case 'place_name':
-        return { label: 'A place’s name' };
+      case 'place_name': {
+        // A name is cited as its place, with the name cited.
+        const place = placeBySlug.get(id);
+        return {
+          label: `Name ${name ?? ''} of ${place?.name ?? id}`,
+          href: place ? placeHref(place.slug, place.kind) : undefined,
+        };
+      }
       case 'observance':
         return { label: `Observance: ${id}`, href: `#/observances?focus=${id}` };
       case 'provision':
-        return { label: `Provision (point ${id}) of an agreement` };
+        // A provision is cited as its agreement, with its point number.
+        return {
+          label: `Point ${point ?? '?'} of ${titles.get(`agreement:${id}`) ?? id}`,
+          href: `#/agreement/${id}`,
+        };
     }
   };
 }

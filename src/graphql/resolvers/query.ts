@@ -2,6 +2,7 @@
 // Nested fields are the loaders' (../loaders.ts); camelCase fields read snake_case keys (../casing.ts).
 import { z } from 'zod';
 import {
+  CitationIdParamSchema,
   ClaimsQuerySchema,
   EventsQuerySchema,
   IdParamSchema,
@@ -83,6 +84,16 @@ export const queryResolvers: Record<string, Resolver> = {
       repo.listStatistics(query),
       seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
     );
+  },
+
+  statistic(_root, args, { repo }) {
+    const { id } = parseArgs(IdParamSchema, args);
+    return found(repo.statisticsByIds([id])[0], `No statistic with id "${id}".`);
+  },
+
+  citation(_root, args, { repo }) {
+    const { id } = parseArgs(CitationIdParamSchema, { id: String(args.id) });
+    return found(repo.citationsByIds([id])[0], `No citation with id ${id}.`);
   },
 
   actors: (_root, _args, { repo }) => repo.listActors(),

@@ -121,6 +121,18 @@ type Query {
     after: String
   ): StatisticConnection!
 
+  """One figure, by id. An unknown id is a NOT_FOUND error."""
+  statistic(
+    """The statistic's id (a slug)."""
+    id: ID!
+  ): Statistic
+
+  """One citation, by number. An unknown number is a NOT_FOUND error."""
+  citation(
+    """The citation's number, e.g. 108."""
+    id: Int!
+  ): Citation
+
   """States, people, organisations and armed forces, by id."""
   actors: [Actor!]!
 
@@ -205,7 +217,7 @@ type Query {
   ): [OnThisDayItem!]!
 
   """
-  One full-text search over events, places (every name), agreements, claims and quotes, best first.
+  One full-text search over events, places (every name), actors, agreements, statistics, claims and quotes, best first.
   """
   search(
     """Words to find; each word matches as a prefix, all must match."""
@@ -478,8 +490,14 @@ enum SearchHitType {
   """A place, under any of its names."""
   place
 
+  """An actor, by name or description."""
+  actor
+
   """An agreement."""
   agreement
+
+  """A statistic, by label, subject, unit or reporter."""
+  statistic
 
   """A claim."""
   claim
@@ -564,6 +582,9 @@ type Event {
 
   """When it happened."""
   date: DateSpan!
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 
   """The id of the event this one is part of, if any."""
   parentId: String
@@ -729,6 +750,9 @@ type Place {
   """A note on the place."""
   note: String
 
+  """Path of the record on this API (answers 200)."""
+  url: String!
+
   """The places directly inside it."""
   children: [Place!]!
 
@@ -786,6 +810,9 @@ type District {
 
   """A note on the district."""
   note: String
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 
   """The places directly inside it."""
   children: [Place!]!
@@ -846,6 +873,9 @@ type Actor {
   """Who or what it is."""
   description: String
 
+  """Path of the record on this API (answers 200)."""
+  url: String!
+
   """The actor it belongs to, e.g. a state for its armed forces."""
   affiliation: Actor
 
@@ -898,6 +928,9 @@ type Agreement {
 
   """A note on the agreement."""
   note: String
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 
   """Who signed it, in order."""
   signatories: [Signatory!]!
@@ -1016,6 +1049,9 @@ type Statistic {
   """The event the figure is about."""
   event: Event
 
+  """Path of the record on this API (answers 200)."""
+  url: String!
+
   """The sources it rests on."""
   citations: [Citation!]!
 }
@@ -1074,6 +1110,9 @@ type Claim {
 
   """The event the claim is about."""
   event: Event
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 
   """The quotes it rests on."""
   citations: [Citation!]!
@@ -1184,13 +1223,26 @@ type Citation {
   source: Source!
 }
 
-"""The record a citation supports."""
+"""
+The record a citation supports. Place names and provisions are parts of a place and of an agreement: they are cited as that record, with the name or point that is cited.
+"""
 type CitationRecord {
   """The kind of record."""
   type: RecordType!
 
-  """The record's id (a slug, or a number for place names and provisions)."""
+  """
+  The id of the record \`url\` answers: for a place name the place's slug, for a provision its agreement's id.
+  """
   id: String!
+
+  """For a place name: the name cited (the place holds all its names)."""
+  name: String
+
+  """For a provision: its point number in the agreement's provisions."""
+  point: Int
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 }
 
 """A compact item for timeline widgets."""
@@ -1208,6 +1260,9 @@ type TimelineItem {
 
   """The record's title."""
   title: String!
+
+  """Path of the record on this API (answers 200)."""
+  url: String!
 
   """When."""
   date: DateSpan!
@@ -1259,17 +1314,17 @@ type SearchHit {
   """Matching text with the hit between [ and ]."""
   snippet: String!
 
-  """Path of the record in the REST API."""
+  """Path of the record on this API (answers 200); a quote is its citation."""
   url: String!
 
   """
-  The record found: an Event, Place, Agreement, Claim, or a Citation for a quote.
+  The record found: an Event, Place, Actor, Agreement, Statistic, Claim, or a Citation for a quote.
   """
   record: SearchRecord!
 }
 
 """The record a search hit found."""
-union SearchRecord = Event | Place | Agreement | Claim | Citation
+union SearchRecord = Event | Place | Actor | Agreement | Statistic | Claim | Citation
 
 """A page of search hits, best first (Relay connection)."""
 type SearchConnection {
