@@ -43,7 +43,13 @@ export const CitationRecordSchema = z
         "The id of the record `url` answers: for a place name the place's slug, for a provision its agreement's id.",
       ),
     name: z.string().nullable().describe('For a place name: the name cited (the place holds all its names).'),
-    point: z.number().int().nullable().describe("For a provision: its point number in the agreement's provisions."),
+    point: z
+      .number()
+      .int()
+      .min(1)
+      .max(999)
+      .nullable()
+      .describe("For a provision: its point number in the agreement's provisions."),
     url: RecordUrl,
   })
   .meta({

@@ -252,6 +252,7 @@ export const IdParamSchema = z.object({ id: slug });
 export const CitationIdParamSchema = z.object({
   id: z
     .string()
+    .max(9, { error: 'must be a citation number such as 108', abort: true })
     .regex(/^[1-9][0-9]{0,8}$/, 'must be a citation number such as 108')
     .transform(Number)
     .meta({ example: '108' }),

@@ -33,7 +33,9 @@ async function firstIdOf(collection: string): Promise<string> {
 async function okUrl(path: string, operation: Operation): Promise<string> {
   let filled = path.replace('{date}', '09-27');
   const collection = /^\/v1\/([a-z-]+)\/\{[^}]+\}/.exec(filled)?.[1];
-  if (collection) filled = filled.replace(/\{[^}]+\}/, await firstIdOf(collection));
+  // A path parameter with a documented example (a citation number: citations have no list of their own) uses it.
+  const example = (operation.parameters ?? []).find((p) => p.in === 'path')?.schema?.example;
+  if (collection) filled = filled.replace(/\{[^}]+\}/, example ? String(example) : await firstIdOf(collection));
   // GET /graphql needs a document; its parameters are all optional, since a persisted query may stand for it.
   if (path === '/graphql') return '/graphql?query=%7B__typename%7D';
   const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
