@@ -116,14 +116,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/readyz": {
+    "/livez": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The database is open and its dataset version known */
+        /** The process runs (liveness) */
         get: {
             parameters: {
                 query?: never;
@@ -141,22 +141,141 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            status: "ready" | "unavailable";
-                            dataset_version: string | null;
+                            status: "ok";
                         };
                     };
                 };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database is open and its dataset version known (readiness) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
-                503: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            status: "ready" | "unavailable";
-                            dataset_version: string | null;
+                            status: "ready";
+                            dataset_version: string;
                         };
+                    };
+                };
+                /** @description The dataset is not open. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem type this API answers with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemTypeList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What one problem type means */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The last segment of a problem `type`, e.g. `not-found`. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemType"];
+                    };
+                };
+                /** @description No problem type of that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1792,6 +1911,38 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /** @description An RFC 9457 problem document. `type` is a path on this API, `/problems/<name>`, that describes it. */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance?: string;
+            /** @description The id of the request, also sent as X-Request-Id and written in the log. */
+            request_id: string;
+            /** @description Each bad parameter, for validation errors. */
+            errors?: {
+                /** @enum {string} */
+                in: "query" | "path" | "header" | "body";
+                name: string;
+                message: string;
+            }[];
+        };
+        /** @description A kind of problem this API answers with. */
+        ProblemType: {
+            /** @description The URL problem documents of this type carry in `type`: this document. */
+            type: string;
+            name: string;
+            /** @description The HTTP status answered with it. */
+            status: number;
+            title: string;
+            /** @description What the problem means and what a client can do about it. */
+            description: string;
+        };
+        /** @description Every problem type this API answers with. */
+        ProblemTypeList: {
+            data: components["schemas"]["ProblemType"][];
+        };
         /** @description A source's own characterisation or allegation, attributed to it; never a plain fact. */
         Claim: {
             id: string;
@@ -1907,22 +2058,6 @@ export interface components {
                 /** @enum {string} */
                 kind: "document" | "reference";
                 title: string;
-            }[];
-        };
-        /** @description An RFC 9457 problem document. */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            request_id?: string;
-            /** @description Each bad parameter, for validation errors. */
-            errors?: {
-                /** @enum {string} */
-                in: "query" | "path" | "header" | "body";
-                name: string;
-                message: string;
             }[];
         };
         OnThisDay: {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listOf } from '../schemas/common.js';
 import { ProblemSchema } from '../schemas/problem.js';
 
-const problem = (description: string) => ({
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });

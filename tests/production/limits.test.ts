@@ -55,7 +55,7 @@ describe('methods and headers', () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       const response = await app.inject({ method, url: '/v1/events', payload: method === 'DELETE' ? undefined : {} });
       expect(response.statusCode, method).toBe(405);
-      expect(response.headers.allow).toBe('GET, HEAD');
+      expect(response.headers.allow).toBe('GET, HEAD, OPTIONS');
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     const item = await app.inject({ method: 'DELETE', url: '/v1/districts/lachin' });
