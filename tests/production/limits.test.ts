@@ -131,6 +131,12 @@ describe('load shedding', () => {
       expect(shed.statusCode).toBe(503);
       expect(shed.headers['retry-after']).toBe('5');
       expect(shed.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((shed.json() as { request_id: string }).request_id).toBe(shed.headers['x-request-id']);
+      expect(shed.headers['access-control-allow-origin']).toBe('*');
+      // Probes are never shed: a prober must not take an overloaded process for a dead one.
+      for (const probe of ['/healthz', '/livez', '/readyz']) {
+        expect((await app.inject({ url: probe })).statusCode, probe).toBe(200);
+      }
       await new Promise((r) => setTimeout(r, 1500));
       expect((await app.inject({ url: '/v1/meta' })).statusCode).toBe(200);
     } finally {
