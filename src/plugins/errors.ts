@@ -3,9 +3,9 @@
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import FindMyWay from 'find-my-way';
 import { describeParamErrors, type ParamLocation, toParamErrors } from '../lib/validation-errors.js';
-import { sendProblem } from '../rest/problem.js';
+import { type ProblemKind, sendProblem, sendRouteNotFound } from '../rest/problem.js';
+import { problemTypeFor } from '../rest/problem-types.js';
 
 const LOCATION: Record<string, ParamLocation> = {
   querystring: 'query',
@@ -14,24 +14,30 @@ const LOCATION: Record<string, ParamLocation> = {
   body: 'body',
 };
 
+/**
+ * Fastify's and its plugins' own client errors, in our words: their messages carry internal codes and echo input
+ * (a media type, a URL), and a body may hold neither. Keyed by Fastify's error code.
+ */
+const FRAMEWORK_DETAILS: Record<string, [ProblemKind, string]> = {
+  FST_ERR_BAD_URL: ['bad-request', 'The URL does not decode: it holds a malformed percent-encoding.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'A path segment is longer than 200 characters; no id or slug of this API is.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'This endpoint takes no body in that media type.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'The request body is larger than this server takes.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['bad-request', 'The body is empty, though its Content-Type says JSON.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['bad-request', 'The body is not valid JSON.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad-request', 'Content-Length does not match the body.'],
+};
+
+/** The problem for an error raised outside our own code, by its code or else by its status. */
+export function frameworkProblem(error: Pick<FastifyError, 'code' | 'statusCode'>): [ProblemKind, string] {
+  const known = error.code ? FRAMEWORK_DETAILS[error.code] : undefined;
+  if (known) return known;
+  const status = error.statusCode ?? 400;
+  return [status, `${problemTypeFor(status).title}.`];
+}
+
 export default fp(
   async (app) => {
-    // Every route's methods by path, to tell "wrong method" (405) from "no such path" (404).
-    const known = FindMyWay({ ignoreTrailingSlash: true });
-    const methodsByRoute = new Map<string, Set<string>>();
-    app.addHook('onRoute', (route) => {
-      // Catch-alls (the CORS preflight `OPTIONS *`, static file trees) say nothing about a path's methods.
-      if (route.url.includes('*')) return;
-      const methods = Array.isArray(route.method) ? route.method : [route.method];
-      let set = methodsByRoute.get(route.url);
-      if (!set) {
-        set = new Set();
-        methodsByRoute.set(route.url, set);
-        known.on('GET', route.url, () => {}, { url: route.url });
-      }
-      for (const m of methods) set.add(m);
-    });
-
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = toParamErrors(error.validation, LOCATION[error.validationContext ?? 'querystring'] ?? 'query');
@@ -39,7 +45,8 @@ export default fp(
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        // Client errors from Fastify and its plugins (bad JSON, body too large, rate limit) carry safe messages.
+        // Fastify's codes start FST_; the rest (the rate limit's message, our own errors) are worded for clients.
+        if (error.code?.startsWith('FST_') || !error.message) return sendProblem(reply, ...frameworkProblem(error));
         return sendProblem(reply, status, error.message);
       }
       request.log.error({ err: error }, 'request failed');
@@ -53,17 +60,15 @@ export default fp(
     app.setNotFoundHandler(
       { preHandler: app.hasDecorator('rateLimit') ? app.rateLimit() : undefined },
       (request, reply) => {
-        const path = request.url.split('?')[0] ?? '/';
-        const match = known.find('GET', path) as { store?: { url: string } } | null;
-        const methods = match?.store ? methodsByRoute.get(match.store.url) : undefined;
-        if (methods && !methods.has(request.method)) {
-          const allow = [...methods].sort().join(', ');
+        const methods = app.allowedMethods(request.url.split('?')[0] ?? '/');
+        if (methods && !methods.includes(request.method)) {
+          const allow = methods.join(', ');
           reply.header('allow', allow);
-          return sendProblem(reply, 405, `${request.method} is not allowed on ${path}; use ${allow}.`);
+          return sendProblem(reply, 405, `${request.method} is not allowed on this path; use ${allow}.`);
         }
-        return sendProblem(reply, 404, `No route ${request.method} ${path}. See /openapi.json for every route.`);
+        return sendRouteNotFound(reply);
       },
     );
   },
-  { name: 'errors', dependencies: ['protection'] },
+  { name: 'errors', dependencies: ['protection', 'route-methods'] },
 );

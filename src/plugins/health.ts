@@ -1,40 +1,52 @@
-// Liveness and readiness: /healthz says the process answers, /readyz that the dataset is open and known.
+// Probes: /healthz and /livez say the process answers, /readyz that the dataset is open and known. A prober asks
+// often and from one address, so the probes are never rate-limited nor shed under load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendProblem } from '../rest/problem.js';
+import { problem } from '../rest/responses.js';
 
 const HealthSchema = z.object({ status: z.literal('ok') });
-const ReadySchema = z.object({ status: z.enum(['ready', 'unavailable']), dataset_version: z.string().nullable() });
+const ReadySchema = z.object({ status: z.literal('ready'), dataset_version: z.string() });
+
+/** Route config read by @fastify/rate-limit (`rateLimit: false`) and @fastify/under-pressure (a handler that lets the request through). */
+const UNTHROTTLED = { rateLimit: false, pressureHandler: () => undefined } as const;
 
 const health: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/healthz',
-    {
-      config: { noStore: true },
-      schema: {
-        tags: ['operations'],
-        summary: 'The process answers',
-        response: { 200: HealthSchema },
+  for (const [url, summary] of [
+    ['/healthz', 'The process answers'],
+    ['/livez', 'The process runs (liveness)'],
+  ] as const) {
+    app.get(
+      url,
+      {
+        config: { ...UNTHROTTLED, noStore: true },
+        schema: { tags: ['operations'], summary, response: { 200: HealthSchema } },
       },
-    },
-    async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' as const }),
-  );
+      async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' as const }),
+    );
+  }
   app.get(
     '/readyz',
     {
-      config: { noStore: true },
+      config: { ...UNTHROTTLED, noStore: true },
       schema: {
         tags: ['operations'],
-        summary: 'The database is open and its dataset version known',
-        response: { 200: ReadySchema, 503: ReadySchema },
+        summary: 'The database is open and its dataset version known (readiness)',
+        response: {
+          200: ReadySchema,
+          503: problem('The dataset is not open.'),
+        },
       },
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
+      let version: string;
       try {
-        return reply.send({ status: 'ready' as const, dataset_version: app.data.current().dataset.version });
+        version = app.data.current().dataset.version;
       } catch {
-        return reply.code(503).send({ status: 'unavailable' as const, dataset_version: null });
+        return sendProblem(reply, 503, 'The dataset is not open.');
       }
+      return reply.send({ status: 'ready' as const, dataset_version: version });
     },
   );
 };

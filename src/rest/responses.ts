@@ -6,6 +6,12 @@ import { listOf } from '../schemas/common.js';
 import { ProblemSchema } from '../schemas/problem.js';
 import { CSV_DESCRIPTION } from './csv.js';
 
+/** A problem answer a route declares itself, where the derived rule below does not know it (a probe's 503). */
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
 /** A single record or document: its JSON body. */
 export function itemResponses<T extends z.ZodType>(schema: T, description: string) {
   return { 200: { description, content: { 'application/json': { schema } } } };

@@ -17,7 +17,7 @@ async function problem(url: string) {
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json; charset=utf-8/);
   const body = response.json() as Problem;
   expect(body.status).toBe(response.statusCode);
-  expect(body.type).toMatch(/^https:\/\//);
+  expect(body.type).toMatch(/^\/problems\/[a-z-]+$/);
   expect(body.title).toBeTruthy();
   expect(body.detail).toBeTruthy();
   return { status: response.statusCode, body };
