@@ -2,6 +2,7 @@
 // often and from one address, so the probes are never rate-limited nor shed under load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoQuerySchema } from '../schemas/params.js';
 import { sendProblem } from '../rest/problem.js';
 import { problem } from '../rest/responses.js';
 
@@ -20,7 +21,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
       url,
       {
         config: { ...UNTHROTTLED, noStore: true },
-        schema: { tags: ['operations'], summary, response: { 200: HealthSchema } },
+        schema: { tags: ['operations'], summary, querystring: NoQuerySchema, response: { 200: HealthSchema } },
       },
       async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' as const }),
     );
@@ -32,6 +33,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['operations'],
         summary: 'The database is open and its dataset version known (readiness)',
+        querystring: NoQuerySchema,
         response: {
           200: ReadySchema,
           503: problem('The dataset is not open.'),

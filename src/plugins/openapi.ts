@@ -57,6 +57,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
       const traits: RouteTraits = {
         rateLimited: input.route.config?.rateLimit !== false,
         revalidation: input.route.config?.noStore === true ? 'none' : 'dataset',
+        strictQuery: input.route.schema?.querystring !== undefined,
       };
       return { ...output, schema: { ...output.schema, [TRAITS_KEY]: traits } };
     },

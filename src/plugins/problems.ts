@@ -1,6 +1,7 @@
 // /problems and /problems/<name>: what each problem `type` URL means, from the one list in src/rest/problem-types.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoQuerySchema } from '../schemas/params.js';
 import { sendProblem } from '../rest/problem.js';
 import { problem } from '../rest/responses.js';
 import { PROBLEM_TYPES, problemType, problemTypeUrl, type ProblemType } from '../rest/problem-types.js';
@@ -16,6 +17,7 @@ const problems: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['operations'],
         summary: 'Every problem type this API answers with',
+        querystring: NoQuerySchema,
         response: { 200: ProblemTypeListSchema },
       },
     },
@@ -27,7 +29,14 @@ const problems: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['operations'],
         summary: 'What one problem type means',
-        params: z.object({ name: z.string().describe('The last segment of a problem `type`, e.g. `not-found`.') }),
+        params: z.object({
+          name: z
+            .string()
+            .max(64)
+            .describe('The last segment of a problem `type`, e.g. `not-found`.')
+            .meta({ example: 'not-found' }),
+        }),
+        querystring: NoQuerySchema,
         response: {
           200: ProblemTypeSchema,
           404: problem('No problem type of that name.'),

@@ -48,6 +48,8 @@ export interface RouteTraits {
    * `config: { noStore: true }`, which are `none`), `file` by the static file server's own ETag.
    */
   revalidation: 'dataset' | 'file' | 'none';
+  /** Declares a query string, so that an unknown query parameter is a 400 even where it takes none. */
+  strictQuery?: boolean;
 }
 
 /** The vendor extension that carries RouteTraits from the swagger transform to the document transform. */
@@ -129,14 +131,15 @@ export interface OperationFacts {
 /**
  * The statuses an operation can answer besides the ones it declares, each with a reason in the rule:
  * - 304: a cacheable GET revalidated with If-None-Match;
- * - 400: anything that takes parameters, and every /v1 route (an unknown query parameter is a 400 there);
+ * - 400: anything that takes parameters, every /v1 route and every route that declares a query string (an unknown
+ *   query parameter is a 400 there);
  * - 404 and 414: a path parameter may name nothing, or be longer than the router takes;
  * - 429: rate-limited routes; 503: load shedding reaches every route; 500: anything may fail.
  */
 function derivedStatuses(facts: OperationFacts): Record<string, OpenApiResponse> {
   const get = facts.method === 'get';
   const hasPathParams = facts.parameters.some((p) => p.in === 'path');
-  const takesParameters = facts.parameters.length > 0 || facts.path.startsWith('/v1/');
+  const takesParameters = facts.parameters.length > 0 || facts.path.startsWith('/v1/') || facts.traits.strictQuery;
   return {
     ...(get && facts.traits.revalidation !== 'none'
       ? { 304: { description: 'Not modified: the ETag sent in If-None-Match is still current. No body.' } }

@@ -22,7 +22,7 @@ export const ProblemTypeSchema = z
   .object({
     type: z.string().describe('The URL problem documents of this type carry in `type`: this document.'),
     name: z.string(),
-    status: z.number().int().describe('The HTTP status answered with it.'),
+    status: z.number().int().min(100).max(599).describe('The HTTP status answered with it.'),
     title: z.string(),
     description: z.string().describe('What the problem means and what a client can do about it.'),
   })

@@ -729,7 +729,7 @@ export interface components {
             type: string;
             name: string;
             /**
-             * Format: int64
+             * Format: int32
              * @description The HTTP status answered with it.
              */
             status: number;
@@ -1474,6 +1474,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side; the problem names the request id. */
             500: {
                 headers: {
@@ -1520,6 +1531,17 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
+                };
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Something went wrong on our side; the problem names the request id. */
@@ -1569,6 +1591,17 @@ export interface operations {
                         status: "ready";
                         dataset_version: string;
                     };
+                };
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Something went wrong on our side; the problem names the request id. */
@@ -1638,6 +1671,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Too many requests from this address: wait Retry-After seconds. */
             429: {

@@ -29,6 +29,16 @@ export const ruleset = {
     'owasp:api4:2023-string-limit': onInputs('owasp:api4:2023-string-limit', 'string'),
     'owasp:api4:2023-string-restricted': onInputs('owasp:api4:2023-string-restricted', 'string'),
     'owasp:api4:2023-array-limit': onInputs('owasp:api4:2023-array-limit', 'array'),
+    // The probes are never rate-limited, by design (a prober asks often, from one address): their answers carry no
+    // rate-limit headers. Every other operation still must.
+    'owasp:api4:2023-rate-limit': {
+      ...owasp.rules['owasp:api4:2023-rate-limit'],
+      given: ['$.paths[?(!@property.match(/^\\/(healthz|livez|readyz)$/))]..responses[?(@property.match(/^(2|4)/))]'],
+    },
+    'owasp:api4:2023-rate-limit-responses-429': {
+      ...owasp.rules['owasp:api4:2023-rate-limit-responses-429'],
+      given: ['$.paths[?(!@property.match(/^\\/(healthz|livez|readyz)$/))]..responses'],
+    },
     // The published rule throws on a schema property named `in` (stoplightio/spectral-owasp-ruleset#76); this is
     // its fix from pull request #75, not yet released.
     'owasp:api2:2023-no-credentials-in-url': {
