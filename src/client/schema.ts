@@ -200,7 +200,7 @@ export interface paths {
                     sort?: "date" | "-date";
                     /** @description Page size, 1–100. */
                     limit?: number;
-                    /** @description Opaque cursor from page.next_cursor. */
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -333,6 +333,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -502,6 +503,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -631,6 +633,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -760,6 +763,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -828,6 +832,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -957,6 +962,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -1088,6 +1094,7 @@ export interface paths {
                 query?: {
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -1217,7 +1224,14 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Page size, 1–100. */
+                    limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
+                    cursor?: string;
+                    /** @description `csv` answers text/csv, like Accept: text/csv. */
+                    format?: "json" | "csv";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1226,7 +1240,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description All citations of the source. */
+                /** @description A page of the citations of the source. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1234,7 +1248,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["Citation"][];
+                            page: components["schemas"]["Page"];
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description A parameter is not valid: `errors` names each one. */
@@ -1246,7 +1262,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No record with that id or slug. */
+                /** @description No source with that id. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1289,6 +1305,7 @@ export interface paths {
                     to?: string;
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -1353,7 +1370,14 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Page size, 1–100. */
+                    limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
+                    cursor?: string;
+                    /** @description `csv` answers text/csv, like Accept: text/csv. */
+                    format?: "json" | "csv";
+                };
                 header?: never;
                 path: {
                     date: string;
@@ -1362,26 +1386,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Events on that day, oldest first. */
+                /** @description A page of the events on that day, oldest first. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OnThisDay"];
+                        "application/json": {
+                            data: components["schemas"]["OnThisDayItem"][];
+                            page: components["schemas"]["Page"];
+                            /** @description MM-DD */
+                            date: string;
+                            /** @description The server date the years count to. */
+                            today: string;
+                        };
+                        "text/csv": string;
                     };
                 };
                 /** @description A parameter is not valid: `errors` names each one. */
                 400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No record with that id or slug. */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1423,6 +1446,7 @@ export interface paths {
                     q: string;
                     /** @description Page size, 1–100. */
                     limit?: number;
+                    /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                     cursor?: string;
                     /** @description `csv` answers text/csv, like Accept: text/csv. */
                     format?: "json" | "csv";
@@ -1924,13 +1948,6 @@ export interface components {
                 name: string;
                 message: string;
             }[];
-        };
-        OnThisDay: {
-            /** @description MM-DD */
-            date: string;
-            /** @description The server date the years count to. */
-            today: string;
-            data: components["schemas"]["OnThisDayItem"][];
         };
         PlaceName: {
             name: string;

@@ -2,6 +2,7 @@
 // each one statement prepared once.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Cursors } from '../schemas/cursor.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
 import { pageOfRows } from './mappers.js';
@@ -29,7 +30,7 @@ interface SearchRow {
 
 const p = sql.placeholder;
 
-export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: string) => string) {
+export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOverlapping: (from: string) => string) {
   const timelineRows = prepareRows(
     db
       .select({
@@ -80,7 +81,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
       const from = query.from ?? '0000-01-01';
-      const offset = Number(query.cursor ?? 0);
+      const offset = cursors.positionOf(query.cursor) ?? 0;
       const rows = timelineRows.all({
         from,
         to: query.to ?? '9999-12-31',
@@ -102,15 +103,15 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
             edtf: r.edtf,
           },
         }));
-      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
+      return pageOfRows(rows, query.limit, toItems, () => cursors.encode('timeline', offset + query.limit));
     },
 
     search(query: SearchQuery) {
-      const offset = Number(query.cursor ?? 0);
+      const offset = cursors.positionOf(query.cursor) ?? 0;
       const rows = searchRows.all({ q: ftsQuery(query.q), limit: query.limit + 1, offset });
       const toItems = (kept: SearchRow[]) =>
         kept.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: r.snippet, url: searchHitUrl(r) }));
-      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
+      return pageOfRows(rows, query.limit, toItems, () => cursors.encode('search', offset + query.limit));
     },
   };
 }

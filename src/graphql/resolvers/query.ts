@@ -1,19 +1,23 @@
 // Query fields: validate the arguments with REST's Zod schemas, call the query layer, shape pages as connections.
 // Nested fields are the loaders' (../loaders.ts); camelCase fields read snake_case keys (../casing.ts).
-import { z } from 'zod';
+import { type ListName, StaleCursorError } from '../../schemas/cursor.js';
 import {
+  ActorsQuerySchema,
+  AgreementsQuerySchema,
   ClaimsQuerySchema,
   EventsQuerySchema,
   IdParamSchema,
   MonthDaySchema,
+  OnThisDayQuerySchema,
   PlacesQuerySchema,
   SearchQuerySchema,
   SlugParamSchema,
+  SourcesQuerySchema,
   StatisticsQuerySchema,
   TimelineQuerySchema,
 } from '../../schemas/params.js';
 import { parseArgs } from '../args.js';
-import { connection, eventCursors, offsetCursors, seqCursors } from '../connection.js';
+import { type Connection, connection, eventCursors, offsetCursors, seqCursors } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { badUserInput, notFound } from '../errors.js';
 import { allDistricts, placesBySlugs } from '../records.js';
@@ -21,7 +25,32 @@ import { allDistricts, placesBySlugs } from '../records.js';
 type Args = Record<string, unknown>;
 type Resolver = (root: unknown, args: Args, context: GraphqlContext) => unknown;
 
-const OnThisDayParamsSchema = z.object({ date: MonthDaySchema });
+const OnThisDayArgsSchema = OnThisDayQuerySchema.extend({ date: MonthDaySchema });
+
+/**
+ * Runs a list query, wording a cursor from another dataset version as GraphQL does every bad argument: BAD_USER_INPUT
+ * naming `after` (REST names `cursor`), with the same message.
+ */
+function paged<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof StaleCursorError) throw badUserInput([{ in: 'query', name: 'after', message: error.message }]);
+    throw error;
+  }
+}
+
+/** A connection over a page of a list paged by offset, with its edge cursors and the list's total. */
+function offsetConnection<T>(
+  repo: GraphqlContext['repo'],
+  list: ListName,
+  query: { cursor?: { dataset: string; position: number } },
+  page: { items: T[]; nextCursor: string | null; total?: number },
+): Connection<T> {
+  const offset = repo.cursors.positionOf(query.cursor) ?? 0;
+  const { total } = page;
+  return connection(page, offsetCursors(repo, list, offset), total === undefined ? undefined : () => total);
+}
 
 /** A record, or NOT_FOUND with REST's wording. */
 function found<T>(record: T | null | undefined, message: string): T {
@@ -31,17 +60,11 @@ function found<T>(record: T | null | undefined, message: string): T {
 
 export const queryResolvers: Record<string, Resolver> = {
   events(_root, args, { repo }) {
+    // A cursor of the other sort order is refused by the schema, naming `after`.
     const query = parseArgs(EventsQuerySchema, args);
-    if (query.cursor && query.cursor.sort !== query.sort) {
-      throw badUserInput([
-        {
-          in: 'query',
-          name: 'after',
-          message: `was issued for sort=${query.cursor.sort}; GraphQL lists events in date order`,
-        },
-      ]);
-    }
-    return connection(repo.listEvents(query), eventCursors(repo, query.sort), () => repo.countEvents(query));
+    return paged(() =>
+      connection(repo.listEvents(query), eventCursors(repo, query.sort), () => repo.countEvents(query)),
+    );
   },
 
   event(_root, args, { repo }) {
@@ -59,9 +82,11 @@ export const queryResolvers: Record<string, Resolver> = {
 
   places(_root, args, { repo }) {
     const query = parseArgs(PlacesQuerySchema, args);
-    return connection(
-      repo.listPlaces(query),
-      seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
+    return paged(() =>
+      connection(
+        repo.listPlaces(query),
+        seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
+      ),
     );
   },
 
@@ -70,7 +95,10 @@ export const queryResolvers: Record<string, Resolver> = {
     return found(placesBySlugs(repo, [slug])[0], `No place with slug "${slug}".`);
   },
 
-  agreements: (_root, _args, { repo }) => repo.listAgreements(),
+  agreements(_root, args, { repo }) {
+    const query = parseArgs(AgreementsQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'agreements', query, repo.pageAgreements(query)));
+  },
 
   agreement(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
@@ -79,20 +107,28 @@ export const queryResolvers: Record<string, Resolver> = {
 
   statistics(_root, args, { repo }) {
     const query = parseArgs(StatisticsQuerySchema, args);
-    return connection(
-      repo.listStatistics(query),
-      seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
+    return paged(() =>
+      connection(
+        repo.listStatistics(query),
+        seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
+      ),
     );
   },
 
-  actors: (_root, _args, { repo }) => repo.listActors(),
+  actors(_root, args, { repo }) {
+    const query = parseArgs(ActorsQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'actors', query, repo.pageActors(query)));
+  },
 
   actor(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
     return found(repo.actorsByIds([id])[0], `No actor with id "${id}".`);
   },
 
-  sources: (_root, _args, { repo }) => repo.listSources(),
+  sources(_root, args, { repo }) {
+    const query = parseArgs(SourcesQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'sources', query, repo.pageSources(query)));
+  },
 
   source(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
@@ -101,9 +137,11 @@ export const queryResolvers: Record<string, Resolver> = {
 
   claims(_root, args, { repo }) {
     const query = parseArgs(ClaimsQuerySchema, args);
-    return connection(
-      repo.listClaims(query),
-      seqCursors(repo, 'claims', (c: { id: string }) => c.id),
+    return paged(() =>
+      connection(
+        repo.listClaims(query),
+        seqCursors(repo, 'claims', (c: { id: string }) => c.id),
+      ),
     );
   },
 
@@ -114,20 +152,22 @@ export const queryResolvers: Record<string, Resolver> = {
 
   timeline(_root, args, { repo }) {
     const query = parseArgs(TimelineQuerySchema, args);
-    return connection(repo.timeline(query), offsetCursors(Number(query.cursor ?? 0)));
+    return paged(() => offsetConnection(repo, 'timeline', query, repo.timeline(query)));
   },
 
   onThisDay(_root, args, { repo }) {
-    const { date } = parseArgs(OnThisDayParamsSchema, args);
+    const { date, ...query } = parseArgs(OnThisDayArgsSchema, args);
     const year = new Date().getUTCFullYear();
-    return repo
-      .onThisDay(date)
-      .map((event) => ({ years_ago: year - Number(event.date.start_date.slice(0, 4)), event }));
+    return paged(() => {
+      const page = repo.pageOnThisDay(date, query);
+      const items = page.items.map((event) => ({ years_ago: year - Number(event.date.start_date.slice(0, 4)), event }));
+      return offsetConnection(repo, 'on-this-day', query, { ...page, items });
+    });
   },
 
   search(_root, args, { repo }) {
     const query = parseArgs(SearchQuerySchema, args);
-    return connection(repo.search(query), offsetCursors(Number(query.cursor ?? 0)));
+    return paged(() => offsetConnection(repo, 'search', query, repo.search(query)));
   },
 
   meta: (_root, _args, { repo }) => repo.getMeta(),
