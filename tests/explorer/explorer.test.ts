@@ -11,6 +11,7 @@ import { buildExplorer } from '../../scripts/build-explorer.js';
 import type { App } from '../../src/app.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { createTestApp } from '../helpers/app.js';
+import { walk } from '../helpers/json.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MISSING_CHROMIUM =
@@ -245,10 +246,11 @@ describe('the explorer', () => {
   });
 
   it('takes a fact to its quote, highlighted and scrolled into view in the article', async () => {
-    const quote = (await app.inject({ url: '/v1/sources/article-2025-09-27/citations' })).json() as {
-      data: { id: number; quote: string; record: { type: string; id: string } }[];
-    };
-    const citation = quote.data.find((c) => c.record.type === 'event' && c.record.id === 'lachin-handed-over-2020');
+    const { items: quotes } = await walk<{ id: number; quote: string; record: { type: string; id: string } }>(
+      app,
+      '/v1/sources/article-2025-09-27/citations?limit=100',
+    );
+    const citation = quotes.find((c) => c.record.type === 'event' && c.record.id === 'lachin-handed-over-2020');
     if (!citation) throw new Error('no quote for the Lachin handover in the article');
 
     await page.locator('a.fact[data-record="event:lachin-handed-over-2020"]').first().click();
