@@ -74,9 +74,10 @@ export const source = (id: string) =>
   once(`source ${id}`, () => unwrap(api.GET('/v1/sources/{id}', { params: { path: { id } } })));
 
 export const sourceCitations = (id: string) =>
-  once(
-    `citations ${id}`,
-    async () => (await unwrap(api.GET('/v1/sources/{id}/citations', { params: { path: { id } } }))).data,
+  once(`citations ${id}`, () =>
+    listAll((cursor) =>
+      api.GET('/v1/sources/{id}/citations', { params: { path: { id }, query: { limit: PAGE, cursor } } }),
+    ),
   );
 
 export const recordKey = (record: RecordRef) => `${record.type}:${record.id}`;

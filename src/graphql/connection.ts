@@ -1,8 +1,10 @@
 // Relay connections over the query layer's pages ({ items, nextCursor }). Edge cursors are REST's cursors for the
-// same position, computed only when a client asks for them (one statement for the whole page).
+// same position, minted by the same codec (src/schemas/cursor.ts), computed only when a client asks for them (one
+// statement for the whole page).
 import type { Repository } from '../queries/repository.js';
 import type { SeqTable } from '../queries/lookups.js';
-import { encodeCursor } from '../schemas/params.js';
+import type { ListName } from '../schemas/cursor.js';
+import { eventPosition } from '../schemas/params.js';
 
 export interface Page<T> {
   items: T[];
@@ -41,19 +43,21 @@ export function connection<T>(
 export const eventCursors =
   (repo: Repository, sort: 'date' | '-date') =>
   (items: { id: string }[]): string[] =>
-    repo.eventPositions(items.map((e) => e.id)).map((p) => (p ? encodeCursor({ sort, ...p }) : ''));
+    repo
+      .eventPositions(items.map((e) => e.id))
+      .map((p) => (p ? repo.cursors.encode('events', eventPosition({ sort, ...p })) : ''));
 
 /** Places, statistics, claims: the record's seq, as REST. */
 export const seqCursors =
   <T>(repo: Repository, table: SeqTable, key: (item: T) => string) =>
   (items: T[]): string[] =>
-    repo.seqsOf(table, items.map(key)).map((seq) => String(seq ?? ''));
+    repo.seqsOf(table, items.map(key)).map((seq) => (seq === null ? '' : repo.cursors.encode(table, seq)));
 
-/** Timeline and search: the offset after the item, as REST. */
+/** Lists paged by offset (timeline, search, and the short lists held in memory): the offset after the item. */
 export const offsetCursors =
-  (offset: number) =>
+  (repo: Repository, list: ListName, offset: number) =>
   <T>(items: T[]): string[] =>
-    items.map((_, i) => String(offset + i + 1));
+    items.map((_, i) => repo.cursors.encode(list, offset + i + 1));
 
 /** Field resolvers shared by every *Connection type, and PageInfo's lazy endCursor. */
 export const connectionResolvers = {

@@ -62,10 +62,6 @@ export const LIMITS = {
  */
 export const LIST_CEILINGS: Readonly<Record<string, number>> = {
   'Query.districts': 10,
-  'Query.agreements': 10,
-  'Query.actors': 20,
-  'Query.sources': 200,
-  'Query.onThisDay': 10,
   'Event.places': 10,
   'Event.actors': 6,
   'Event.children': 12,

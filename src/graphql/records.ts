@@ -1,6 +1,7 @@
 // Records by key for nested fields, composed from the query layer's batch functions (no SQL here). Each takes the
 // whole list of keys of one field in one request and answers in key order, null where there is no such record.
 import type { Repository } from '../queries/repository.js';
+import { DistrictsQuerySchema } from '../schemas/params.js';
 
 export type PlaceRecord = ReturnType<Repository['toPlaces']>[number];
 export type EventRecord = NonNullable<ReturnType<Repository['eventsByIds']>[number]>;
@@ -23,7 +24,7 @@ export function allDistricts(repo: Repository): PlaceRecord[] {
   const out: PlaceRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = repo.listPlaces({ kind: 'district', limit: 100, cursor });
+    const page = repo.listPlaces({ ...DistrictsQuerySchema.parse({ limit: 100, cursor }), kind: 'district' });
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { describeParamErrors, type ParamLocation, toParamErrors } from '../lib/validation-errors.js';
 import { type ProblemKind, sendProblem, sendRouteNotFound } from '../rest/problem.js';
 import { problemTypeFor } from '../rest/problem-types.js';
+import { StaleCursorError } from '../schemas/cursor.js';
 
 const LOCATION: Record<string, ParamLocation> = {
   querystring: 'query',
@@ -41,6 +42,11 @@ export default fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = toParamErrors(error.validation, LOCATION[error.validationContext ?? 'querystring'] ?? 'query');
+        return sendProblem(reply, 400, describeParamErrors(errors), errors);
+      }
+      // A cursor minted on another dataset version (the query layer knows the version): a bad `cursor` parameter.
+      if (error instanceof StaleCursorError) {
+        const errors = [{ in: 'query' as const, name: error.parameter, message: error.message }];
         return sendProblem(reply, 400, describeParamErrors(errors), errors);
       }
       const status = error.statusCode ?? 500;

@@ -1,5 +1,6 @@
 // Claims: a source's characterisations and allegations, always with who makes them.
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Cursors } from '../schemas/cursor.js';
 import type { Db } from '../db/client.js';
 import { claims } from '../db/schema/index.js';
 import type { ClaimsQuery } from '../schemas/params.js';
@@ -20,7 +21,11 @@ const claimColumns = {
   eventId: claims.eventId,
 };
 
-export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
+export function createClaimQueries(
+  db: Db,
+  cursors: Cursors,
+  citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
+) {
   const list = prepareRows(
     db
       .select(claimColumns)
@@ -61,10 +66,10 @@ export function createClaimQueries(db: Db, citationsFor: (ids: readonly string[]
       const rows = list.all({
         source: query.source ?? null,
         event: query.event ?? null,
-        after: query.cursor ? Number(query.cursor) : -1,
+        after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
-      return pageOfRows(rows, query.limit, toClaims, (last) => String(last.seq));
+      return pageOfRows(rows, query.limit, toClaims, (last) => cursors.encode('claims', last.seq));
     },
     claimsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

@@ -6,7 +6,8 @@ import type { Db } from '../db/client.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
-import { type EventsQuery, encodeCursor } from '../schemas/params.js';
+import type { Cursors } from '../schemas/cursor.js';
+import { type EventsQuery, eventPosition } from '../schemas/params.js';
 import { dateSpan, eventRef, groupBy, inOrder, pageOfRows, recordUrl } from './mappers.js';
 import { placeAndInside } from './places.js';
 import { asExpressions, inKeys, KEY, keyList, keyTable, prepareRows } from './prepared.js';
@@ -92,7 +93,7 @@ function shapeOf(params: FilterParams): number {
   return mask;
 }
 
-export function createEventQueries(db: Db) {
+export function createEventQueries(db: Db, cursors: Cursors) {
   // The longest event bounds how far before `from` an overlapping event can start, which lets the
   // overlaps query use the start_date index instead of scanning every earlier event. An open end counts as
   // lasting to the last representable day, so an ongoing process is never cut off by that bound.
@@ -257,17 +258,17 @@ export function createEventQueries(db: Db) {
 
     listEvents(query: EventsQuery) {
       const desc = query.sort === '-date';
-      const cursorStart = query.cursor?.startDate;
-      const filters = filterParams(query, desc ? { before: cursorStart } : { after: cursorStart });
+      const at = cursors.positionOf(query.cursor);
+      const filters = filterParams(query, desc ? { before: at?.startDate } : { after: at?.startDate });
       const params = {
         ...filters,
-        cs: query.cursor?.startDate ?? (desc ? AFTER_ALL : BEFORE_ALL),
-        cseq: query.cursor?.seq ?? (desc ? Number.MAX_SAFE_INTEGER : -1),
+        cs: at?.startDate ?? (desc ? AFTER_ALL : BEFORE_ALL),
+        cseq: at?.seq ?? (desc ? Number.MAX_SAFE_INTEGER : -1),
         limit: query.limit + 1,
       };
       const rows = (desc ? descending : ascending)[shapeOf(filters)]?.all(params) ?? [];
       return pageOfRows(rows, query.limit, toEvents, (last) =>
-        encodeCursor({ sort: query.sort, startDate: last.startDate, seq: last.seq }),
+        cursors.encode('events', eventPosition({ sort: query.sort, startDate: last.startDate, seq: last.seq })),
       );
     },
 

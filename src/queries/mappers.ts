@@ -1,5 +1,7 @@
 // Row → API shape conversions shared by every query module, so each shape is built in one place.
 import type * as t from '../db/schema/index.js';
+import type { Cursors, ListName } from '../schemas/cursor.js';
+import type { PageQuery } from '../schemas/params.js';
 
 type EventRow = typeof t.events.$inferSelect;
 
@@ -72,4 +74,18 @@ export function pageOfRows<R, T>(rows: R[], limit: number, toItems: (rows: R[]) 
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept.at(-1);
   return { items: toItems(kept), nextCursor: more && last !== undefined ? cursorOf(last) : null };
+}
+
+/**
+ * A page of a short list held whole in memory (actors, agreements, sources, a source's citations, a day's events),
+ * by offset: these lists have no key of their own to continue from. `total` is the whole list's length.
+ */
+export function pageOfList<T>(cursors: Cursors, list: ListName, items: readonly T[], query: PageQuery) {
+  const offset = cursors.positionOf(query.cursor) ?? 0;
+  const end = offset + query.limit;
+  return {
+    items: items.slice(offset, end),
+    nextCursor: end < items.length ? cursors.encode(list, end) : null,
+    total: items.length,
+  };
 }

@@ -1,9 +1,10 @@
 // Observances: days kept every year, each with the event that established it.
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+
 import type { Db } from '../db/client.js';
 import { events, observances } from '../db/schema/index.js';
-import type { PageQuerySchema } from '../schemas/params.js';
+import type { Cursors } from '../schemas/cursor.js';
+import type { ObservancesQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
 import { eventRefColumns } from './events.js';
 import { eventRef, pageOfRows } from './mappers.js';
@@ -23,7 +24,11 @@ const observanceColumns = {
   ...eventRest,
 };
 
-export function createObservanceQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
+export function createObservanceQueries(
+  db: Db,
+  cursors: Cursors,
+  citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
+) {
   const base = () =>
     db.select(observanceColumns).from(observances).leftJoin(events, eq(events.id, observances.establishedByEventId));
   const list = prepareRows(
@@ -50,9 +55,9 @@ export function createObservanceQueries(db: Db, citationsFor: (ids: readonly str
   }
 
   return {
-    listObservances(query: z.output<typeof PageQuerySchema>) {
-      const rows = list.all({ after: query.cursor ? Number(query.cursor) : -1, limit: query.limit + 1 });
-      return pageOfRows(rows, query.limit, toObservances, (last) => String(last.seq));
+    listObservances(query: ObservancesQuery) {
+      const rows = list.all({ after: cursors.positionOf(query.cursor) ?? -1, limit: query.limit + 1 });
+      return pageOfRows(rows, query.limit, toObservances, (last) => cursors.encode('observances', last.seq));
     },
     observancesByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

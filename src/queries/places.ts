@@ -1,6 +1,7 @@
 // Places and districts: names in every language, control changes, and the events of a place and those inside it.
 // Every statement is prepared once; lists of keys are bound as one JSON parameter.
 import { and, asc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { Cursors } from '../schemas/cursor.js';
 import type { Db } from '../db/client.js';
 import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
@@ -36,7 +37,7 @@ const placeColumns = {
   note: places.note,
 };
 
-export function createPlaceQueries(db: Db) {
+export function createPlaceQueries(db: Db, cursors: Cursors) {
   const names = prepareRows(
     db
       .select(
@@ -191,10 +192,10 @@ export function createPlaceQueries(db: Db) {
         kind: query.kind ?? null,
         parent: query.parent ?? null,
         name: query.name ? foldText(query.name) : null,
-        after: query.cursor ? Number(query.cursor) : -1,
+        after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
-      return pageOfRows(rows, query.limit, toPlaces, (last) => String(last.seq));
+      return pageOfRows(rows, query.limit, toPlaces, (last) => cursors.encode('places', last.seq));
     },
 
     placeRows(slugs: readonly string[]): (PlaceRow | null)[] {

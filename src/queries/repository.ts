@@ -2,6 +2,8 @@
 // neither writes SQL. Every function that takes a list answers in one statement, whatever the list's length.
 import type { Db } from '../db/client.js';
 import { dataset } from '../db/schema/index.js';
+import { createCursors } from '../schemas/cursor.js';
+import type { PageQuery } from '../schemas/params.js';
 import { createActorQueries } from './actors.js';
 import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
@@ -9,30 +11,32 @@ import { createClaimQueries } from './claims.js';
 import { createEventQueries } from './events.js';
 import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
-import { eventRef } from './mappers.js';
+import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
 import { createSourceQueries } from './sources.js';
 import { createStatisticQueries } from './statistics.js';
 import { createTimelineQueries } from './timeline.js';
 
 export function createRepository(db: Db) {
+  const meta = db.select().from(dataset).get();
+  if (!meta) throw new Error('The database has no dataset row: it was not built by the seeder.');
+  // Every cursor is minted on, and only valid for, this dataset version.
+  const cursors = createCursors(meta.version);
+
   const citations = createCitationQueries(db);
   const cite =
     <K extends string | number>(type: Parameters<typeof citations.citationsFor>[0]) =>
     (keys: readonly K[]) =>
       citations.citationsFor<K>(type, keys);
-  const events = createEventQueries(db);
-  const places = createPlaceQueries(db);
-  const statistics = createStatisticQueries(db, cite<string>('statistic'));
-  const claims = createClaimQueries(db, cite<string>('claim'));
+  const events = createEventQueries(db, cursors);
+  const places = createPlaceQueries(db, cursors);
+  const statistics = createStatisticQueries(db, cursors, cite<string>('statistic'));
+  const claims = createClaimQueries(db, cursors, cite<string>('claim'));
   const actors = createActorQueries(db);
-  const observances = createObservanceQueries(db, cite<string>('observance'));
+  const observances = createObservanceQueries(db, cursors, cite<string>('observance'));
   const agreements = createAgreementQueries(db, cite<number>('provision'));
   const sources = createSourceQueries(db, citations.countBySource);
-  const timeline = createTimelineQueries(db, events.earliestStartOverlapping);
-
-  const meta = db.select().from(dataset).get();
-  if (!meta) throw new Error('The database has no dataset row: it was not built by the seeder.');
+  const timeline = createTimelineQueries(db, cursors, events.earliestStartOverlapping);
 
   /** Citations of a list of records, in the order of the keys. */
   const citationsOf = <K extends string | number>(
@@ -58,6 +62,16 @@ export function createRepository(db: Db) {
     citationsOfSource: citations.citationsOfSource,
     citationsForSources: citations.citationsForSources,
     citationsByIds: citations.citationsByIds,
+    cursors,
+
+    // The short lists, paged in memory by offset (pageOfList); listActors() and the like stay whole for look-ups.
+    pageActors: (query: PageQuery) => pageOfList(cursors, 'actors', actors.listActors(), query),
+    pageAgreements: (query: PageQuery) => pageOfList(cursors, 'agreements', agreements.listAgreements(), query),
+    pageSources: (query: PageQuery) => pageOfList(cursors, 'sources', sources.listSources(), query),
+    pageSourceCitations: (sourceId: string, query: PageQuery) =>
+      pageOfList(cursors, 'source-citations', citations.citationsOfSource(sourceId), query),
+    pageOnThisDay: (monthDay: string, query: PageQuery) =>
+      pageOfList(cursors, 'on-this-day', events.onThisDay(monthDay), query),
 
     dataset: {
       version: meta.version,

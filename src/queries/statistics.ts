@@ -1,5 +1,6 @@
 // Figures with their unit, qualifier, reporter and as-of date; never merged across reporters.
 import { and, asc, between, eq, gt, sql } from 'drizzle-orm';
+import type { Cursors } from '../schemas/cursor.js';
 import type { Db } from '../db/client.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
@@ -10,7 +11,11 @@ import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
 
-export function createStatisticQueries(db: Db, citationsFor: (ids: readonly string[]) => Map<string, Citation[]>) {
+export function createStatisticQueries(
+  db: Db,
+  cursors: Cursors,
+  citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
+) {
   const base = () =>
     db
       .select({
@@ -84,10 +89,10 @@ export function createStatisticQueries(db: Db, citationsFor: (ids: readonly stri
         asOfStart: query.as_of?.start ?? null,
         asOfEnd: query.as_of?.end ?? null,
         place: query.place ?? null,
-        after: query.cursor ? Number(query.cursor) : -1,
+        after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
-      return pageOfRows(rows, query.limit, toStatistics, (last) => String(last.seq));
+      return pageOfRows(rows, query.limit, toStatistics, (last) => cursors.encode('statistics', last.seq));
     },
     /** Statistics by id, in the order of `ids` (null where there is none). */
     statisticsByIds(ids: readonly string[]) {

@@ -2,6 +2,7 @@
 // record (events, places, actors, agreements, statistics, claims) and every quote, each one statement prepared once.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Cursors } from '../schemas/cursor.js';
 import type { SearchQuery, TimelineQuery } from '../schemas/params.js';
 import { ftsQuery } from './events.js';
 import { pageOfRows, recordUrl } from './mappers.js';
@@ -28,7 +29,7 @@ interface SearchRow {
 
 const p = sql.placeholder;
 
-export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: string) => string) {
+export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOverlapping: (from: string) => string) {
   const timelineRows = prepareRows(
     db
       .select({
@@ -78,7 +79,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
       const from = query.from ?? '0000-01-01';
-      const offset = Number(query.cursor ?? 0);
+      const offset = cursors.positionOf(query.cursor) ?? 0;
       const rows = timelineRows.all({
         from,
         to: query.to ?? '9999-12-31',
@@ -101,11 +102,11 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
           },
           url: recordUrl(r.type, r.id),
         }));
-      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
+      return pageOfRows(rows, query.limit, toItems, () => cursors.encode('timeline', offset + query.limit));
     },
 
     search(query: SearchQuery) {
-      const offset = Number(query.cursor ?? 0);
+      const offset = cursors.positionOf(query.cursor) ?? 0;
       const rows = searchRows.all({ q: ftsQuery(query.q), limit: query.limit + 1, offset });
       const toItems = (kept: SearchRow[]) =>
         kept.map((r) => ({
@@ -116,7 +117,7 @@ export function createTimelineQueries(db: Db, earliestStartOverlapping: (from: s
           // A quote is found as the citation that holds it.
           url: recordUrl(r.type === 'quote' ? 'citation' : r.type, r.id),
         }));
-      return pageOfRows(rows, query.limit, toItems, () => String(offset + query.limit));
+      return pageOfRows(rows, query.limit, toItems, () => cursors.encode('search', offset + query.limit));
     },
   };
 }

@@ -1,18 +1,22 @@
 // /v1/timeline, /v1/on-this-day, /v1/search and /v1/meta: ways into the data for widgets and curious readers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MonthDaySchema, NoQuerySchema, SearchQuerySchema, TimelineQuerySchema } from '../schemas/params.js';
+import {
+  MonthDaySchema,
+  NoQuerySchema,
+  OnThisDayQuerySchema,
+  SearchQuerySchema,
+  TimelineQuerySchema,
+} from '../schemas/params.js';
 import { MetaSchema, OnThisDayItemSchema, SearchHitSchema, TimelineItemSchema } from '../schemas/timeline.js';
 import { sendList } from './list.js';
 import { itemResponses, listResponses } from './responses.js';
 
-const OnThisDaySchema = z
-  .object({
-    date: z.string().describe('MM-DD'),
-    today: z.string().describe('The server date the years count to.'),
-    data: z.array(OnThisDayItemSchema),
-  })
-  .meta({ id: 'OnThisDay' });
+/** Beside the page: the day asked for and the server date the years count to. */
+const ON_THIS_DAY_FIELDS = {
+  date: z.string().describe('MM-DD'),
+  today: z.string().describe('The server date the years count to.'),
+};
 
 export function yearsAgo(startDate: string, today: Date): number {
   return today.getUTCFullYear() - Number(startDate.slice(0, 4));
@@ -39,19 +43,22 @@ const discovery: FastifyPluginAsyncZod = async (app) => {
         tags: ['discovery'],
         summary: 'Events on this day of the year, with how many years ago',
         description: 'Precision-aware: only facts known to the day match; a year-only fact never does.',
-        querystring: NoQuerySchema,
         params: z.object({ date: MonthDaySchema.meta({ example: '09-27' }) }),
-        response: itemResponses(OnThisDaySchema, 'Events on that day, oldest first.'),
+        querystring: OnThisDayQuerySchema,
+        response: listResponses(OnThisDayItemSchema, 'A page of the events on that day, oldest first.', {
+          fields: ON_THIS_DAY_FIELDS,
+        }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const today = new Date();
-      const events = app.data.current().onThisDay(request.params.date);
-      return {
-        date: request.params.date,
+      const { date } = request.params;
+      const page = app.data.current().pageOnThisDay(date, request.query);
+      const items = page.items.map((event) => ({ years_ago: yearsAgo(event.date.start_date, today), event }));
+      return sendList(request, reply, { items, nextCursor: page.nextCursor }, request.query.limit, {
+        date,
         today: today.toISOString().slice(0, 10),
-        data: events.map((event) => ({ years_ago: yearsAgo(event.date.start_date, today), event })),
-      };
+      });
     },
   );
 

@@ -36,6 +36,8 @@ export function sendList<T>(
   reply: FastifyReply,
   result: { items: T[]; nextCursor: string | null },
   limit: number,
+  /** Top-level JSON fields beside `data` and `page` (on-this-day's date and today). */
+  fields: Record<string, unknown> = {},
 ) {
   reply.header('vary', 'Accept');
   if (result.nextCursor) reply.header('link', `<${nextUrl(request, result.nextCursor)}>; rel="next"`);
@@ -45,12 +47,5 @@ export function sendList<T>(
       .serializer((body: string) => body)
       .send(toCsv(listItemSchema(request), result.items));
   }
-  return reply.send({ data: result.items, page: { limit, next_cursor: result.nextCursor } });
-}
-
-/** Pages a short list held in memory (actors, agreements, sources) with the same numeric cursor as the rest. */
-export function pageOf<T>(items: readonly T[], limit: number, cursor: string | undefined) {
-  const offset = Number(cursor ?? 0);
-  const page = items.slice(offset, offset + limit);
-  return { items: page, nextCursor: offset + limit < items.length ? String(offset + limit) : null };
+  return reply.send({ ...fields, data: result.items, page: { limit, next_cursor: result.nextCursor } });
 }

@@ -1,7 +1,7 @@
 // /v1/observances: days kept every year, apart from the dated events that established them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ObservanceSchema } from '../schemas/observances.js';
-import { IdParamSchema, NoQuerySchema, PageQuerySchema } from '../schemas/params.js';
+import { IdParamSchema, NoQuerySchema, ObservancesQuerySchema } from '../schemas/params.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
@@ -13,7 +13,7 @@ const observances: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['observances'],
         summary: 'Days kept every year, each with the event that established it',
-        querystring: PageQuerySchema,
+        querystring: ObservancesQuerySchema,
         response: listResponses(ObservanceSchema, 'A page of observances.'),
       },
     },

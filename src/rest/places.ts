@@ -1,7 +1,7 @@
 // /v1/places, /v1/places.geojson and /v1/districts: places under every name they go by.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NoQuerySchema, PageQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
+import { DistrictsQuerySchema, NoQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
 import { DistrictSchema, PlaceDetailSchema, PlaceSchema } from '../schemas/places.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
@@ -124,7 +124,7 @@ const places: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['places'],
         summary: 'The seven districts around Karabakh, with their control changes and events',
-        querystring: PageQuerySchema,
+        querystring: DistrictsQuerySchema,
         response: listResponses(DistrictSchema, 'A page of districts.'),
       },
     },

@@ -5,15 +5,16 @@ import { AgreementDetailSchema, AgreementSchema } from '../schemas/agreements.js
 import { ClaimSchema } from '../schemas/claims.js';
 import { CitationSchema } from '../schemas/common.js';
 import {
+  ActorsQuerySchema,
+  AgreementsQuerySchema,
   CitationIdParamSchema,
   ClaimsQuerySchema,
   IdParamSchema,
   NoQuerySchema,
-  PageQuerySchema,
   StatisticsQuerySchema,
 } from '../schemas/params.js';
 import { StatisticSchema } from '../schemas/statistics.js';
-import { pageOf, sendList } from './list.js';
+import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
 
@@ -24,14 +25,12 @@ const records: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['agreements'],
         summary: 'Agreements with signatories, provisions and the places they affected',
-        querystring: PageQuerySchema,
+        querystring: AgreementsQuerySchema,
         response: listResponses(AgreementSchema, 'A page of agreements by signing date.'),
       },
     },
-    async (request, reply) => {
-      const all = app.data.current().listAgreements();
-      return sendList(request, reply, pageOf(all, request.query.limit, request.query.cursor), request.query.limit);
-    },
+    async (request, reply) =>
+      sendList(request, reply, app.data.current().pageAgreements(request.query), request.query.limit),
   );
 
   app.get(
@@ -108,14 +107,12 @@ const records: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['actors'],
         summary: 'States, people, organisations and armed forces',
-        querystring: PageQuerySchema,
+        querystring: ActorsQuerySchema,
         response: listResponses(ActorSchema, 'A page of actors.'),
       },
     },
-    async (request, reply) => {
-      const all = app.data.current().listActors();
-      return sendList(request, reply, pageOf(all, request.query.limit, request.query.cursor), request.query.limit);
-    },
+    async (request, reply) =>
+      sendList(request, reply, app.data.current().pageActors(request.query), request.query.limit),
   );
 
   app.get(

@@ -17,13 +17,22 @@ export function itemResponses<T extends z.ZodType>(schema: T, description: strin
   return { 200: { description, content: { 'application/json': { schema } } } };
 }
 
-/** A paged list: JSON `{ data, page }`, or CSV in columns derived from the item schema (src/rest/csv.ts). */
-export function listResponses<T extends z.ZodType>(item: T, description: string) {
+/**
+ * A paged list: JSON `{ data, page }` (with `fields` beside them, where the list has more to say), or CSV in columns
+ * derived from the item schema (src/rest/csv.ts); `notFound` for a list under a record (a source's citations) whose record may not exist.
+ */
+export function listResponses<T extends z.ZodType>(
+  item: T,
+  description: string,
+  options: { fields?: z.ZodRawShape; notFound?: string } = {},
+) {
+  const list = options.fields ? listOf(item).extend(options.fields) : listOf(item);
   return {
+    ...(options.notFound ? { 404: problem(options.notFound) } : {}),
     200: {
       description,
       content: {
-        'application/json': { schema: listOf(item) },
+        'application/json': { schema: list },
         'text/csv': {
           schema: z.string().describe(CSV_DESCRIPTION),
         },

@@ -1,8 +1,9 @@
 // /v1/sources: the article verbatim with its SHA-256, the reference pages, and every citation of each.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParamSchema, NoQuerySchema, PageQuerySchema } from '../schemas/params.js';
-import { SourceCitationsSchema, SourceDetailSchema, SourceSchema } from '../schemas/sources.js';
-import { pageOf, sendList } from './list.js';
+import { CitationSchema } from '../schemas/common.js';
+import { IdParamSchema, NoQuerySchema, SourceCitationsQuerySchema, SourcesQuerySchema } from '../schemas/params.js';
+import { SourceDetailSchema, SourceSchema } from '../schemas/sources.js';
+import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
 
@@ -13,14 +14,12 @@ const sources: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['sources'],
         summary: 'The article and every reference page cited, with how often each is cited',
-        querystring: PageQuerySchema,
+        querystring: SourcesQuerySchema,
         response: listResponses(SourceSchema, 'A page of sources: documents first.'),
       },
     },
-    async (request, reply) => {
-      const all = app.data.current().listSources();
-      return sendList(request, reply, pageOf(all, request.query.limit, request.query.cursor), request.query.limit);
-    },
+    async (request, reply) =>
+      sendList(request, reply, app.data.current().pageSources(request.query), request.query.limit),
   );
 
   app.get(
@@ -48,16 +47,18 @@ const sources: FastifyPluginAsyncZod = async (app) => {
         tags: ['sources'],
         summary: 'Every citation of a source: the quote, its offsets, and the record it supports',
         description: 'In text order for documents: `text.slice(start, end) === quote` for each.',
-        querystring: NoQuerySchema,
         params: IdParamSchema,
-        response: itemResponses(SourceCitationsSchema, 'All citations of the source.'),
+        querystring: SourceCitationsQuerySchema,
+        response: listResponses(CitationSchema, 'A page of the citations of the source.', {
+          notFound: 'No source with that id.',
+        }),
       },
     },
     async (request, reply) => {
       const repo = app.data.current();
-      if (!repo.getSource(request.params.id))
-        return sendProblem(reply, 404, `No source with id "${request.params.id}".`);
-      return { data: repo.citationsOfSource(request.params.id) };
+      const { id } = request.params;
+      if (!repo.getSource(id)) return sendProblem(reply, 404, `No source with id "${id}".`);
+      return sendList(request, reply, repo.pageSourceCitations(id, request.query), request.query.limit);
     },
   );
 };

@@ -1,5 +1,6 @@
 // Query parameters, defined once: REST validates its query strings with these, GraphQL its arguments.
 import { z } from 'zod';
+import { type Cursor, cursorParam, type ListName, OffsetPosition, SeqPosition } from './cursor.js';
 import { calendarIssue, daysInMonth, isRealIsoDate } from './dates.js';
 import { EVENT_KINDS, PLACE_KINDS } from './enums.js';
 
@@ -73,46 +74,19 @@ export const LimitSchema = decimalInteger(1, 100, 20).describe('Page size, 1–1
 
 export const SORTS = ['date', '-date'] as const;
 
-/** The keyset position after which a page starts: the last row's (start_date, seq) and the sort it was made for. */
-export interface EventCursor {
+/** The events keyset: the last row's (start_date, seq), and the sort it was made for. */
+export interface EventPosition {
   sort: (typeof SORTS)[number];
   startDate: string;
   seq: number;
 }
 
-export function encodeCursor(cursor: EventCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.startDate, cursor.seq])).toString('base64url');
-}
+/** Held in the cursor as [sort, start_date, seq]. */
+export const EventPositionSchema = z
+  .tuple([z.enum(SORTS), z.string().refine(isRealIsoDate), SeqPosition])
+  .transform(([sort, startDate, seq]): EventPosition => ({ sort, startDate, seq }));
 
-export function decodeCursor(value: string): EventCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(value)) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
-    const [sort, startDate, seq] = parsed;
-    if (!SORTS.includes(sort) || typeof startDate !== 'string' || !isRealIsoDate(startDate)) return null;
-    if (!Number.isSafeInteger(seq) || seq < 0) return null;
-    return { sort, startDate, seq };
-  } catch {
-    return null;
-  }
-}
-
-const CursorSchema = z
-  .string()
-  .max(200, { error: 'is not a cursor this API issued; use page.next_cursor as given', abort: true })
-  .transform((v, ctx) => {
-    const cursor = decodeCursor(v);
-    if (!cursor) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'is not a cursor this API issued; use page.next_cursor as given',
-      });
-      return z.NEVER;
-    }
-    return cursor;
-  })
-  .describe('Opaque cursor from page.next_cursor.');
+export const eventPosition = (p: EventPosition) => [p.sort, p.startDate, p.seq];
 
 // As long as a request line can be (Node's 16 KiB head): GraphQL's token limit, not this, bounds its kind lists.
 const KindListSchema = z
@@ -156,32 +130,44 @@ export const EventsQuerySchema = z
     q: SearchTextSchema.optional().describe('Full-text search over titles and summaries.'),
     sort: z.enum(SORTS).default('date'),
     limit: LimitSchema,
-    cursor: CursorSchema.optional(),
+    cursor: cursorParam('events', EventPositionSchema).optional(),
     format: FormatSchema,
   })
   .superRefine((value, ctx) => {
     checkRange(value, ctx);
-    if (value.cursor && value.cursor.sort !== value.sort) {
+    if (value.cursor && value.cursor.position.sort !== value.sort) {
       ctx.addIssue({
         code: 'custom',
         path: ['cursor'],
-        message: `was issued for sort=${value.cursor.sort}; keep the other parameters as they were`,
+        message: `was issued for sort=${value.cursor.position.sort}; keep the other parameters as they were`,
       });
     }
   });
 export type EventsQuery = z.output<typeof EventsQuerySchema>;
 
-export const PageQuerySchema = z.strictObject({
-  limit: LimitSchema,
-  cursor: z
-    .string()
-    .max(9, { error: 'is not a cursor this API issued; use page.next_cursor as given', abort: true })
-    .regex(/^\d{1,9}$/, 'is not a cursor this API issued; use page.next_cursor as given')
-    .optional(),
-  format: FormatSchema,
-});
+/** The parameters of a plain list: page size, the list's own cursor, and the answer's format. */
+function pageQuery<P>(list: ListName, position: z.ZodType<P>) {
+  return z.strictObject({
+    limit: LimitSchema,
+    cursor: cursorParam(list, position).optional(),
+    format: FormatSchema,
+  });
+}
+/** The paging part of any list query, as the query layer reads it. */
+export interface PageQuery<P = number> {
+  limit: number;
+  cursor?: Cursor<P>;
+}
 
-export const PlacesQuerySchema = PageQuerySchema.extend({
+export const ActorsQuerySchema = pageQuery('actors', OffsetPosition);
+export const AgreementsQuerySchema = pageQuery('agreements', OffsetPosition);
+export const SourcesQuerySchema = pageQuery('sources', OffsetPosition);
+export const SourceCitationsQuerySchema = pageQuery('source-citations', OffsetPosition);
+export const OnThisDayQuerySchema = pageQuery('on-this-day', OffsetPosition);
+/** Districts are the places list filtered to one kind: the same seq keyset and the same cursors. */
+export const DistrictsQuerySchema = pageQuery('places', SeqPosition);
+
+export const PlacesQuerySchema = pageQuery('places', SeqPosition).extend({
   kind: z.enum(PLACE_KINDS).optional(),
   parent: slug.optional(),
   name: SearchTextSchema.optional().describe(
@@ -196,7 +182,7 @@ export const AS_OF_DESCRIPTION =
   '(1994-03 matches a figure as of 1994-03-31). A figure whose as-of day is not known (no as-of date, only the ' +
   "source's words for it) matches no period.";
 
-export const StatisticsQuerySchema = PageQuerySchema.extend({
+export const StatisticsQuerySchema = pageQuery('statistics', SeqPosition).extend({
   subject: z
     .string()
     .max(100, { error: 'must be at most 100 characters', abort: true })
@@ -207,7 +193,13 @@ export const StatisticsQuerySchema = PageQuerySchema.extend({
 });
 export type StatisticsQuery = z.output<typeof StatisticsQuerySchema>;
 
-export const ClaimsQuerySchema = PageQuerySchema.extend({ source: slug.optional(), event: slug.optional() });
+export const ObservancesQuerySchema = pageQuery('observances', SeqPosition);
+export type ObservancesQuery = z.output<typeof ObservancesQuerySchema>;
+
+export const ClaimsQuerySchema = pageQuery('claims', SeqPosition).extend({
+  source: slug.optional(),
+  event: slug.optional(),
+});
 export type ClaimsQuery = z.output<typeof ClaimsQuerySchema>;
 
 export const TimelineQuerySchema = z
@@ -215,11 +207,7 @@ export const TimelineQuerySchema = z
     from: partialDate('start').optional(),
     to: partialDate('end').optional(),
     limit: LimitSchema,
-    cursor: z
-      .string()
-      .max(9, { error: 'is not a cursor this API issued', abort: true })
-      .regex(/^\d{1,9}$/, 'is not a cursor this API issued')
-      .optional(),
+    cursor: cursorParam('timeline', OffsetPosition).optional(),
     format: FormatSchema,
   })
   .superRefine(checkRange);
@@ -228,11 +216,7 @@ export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 export const SearchQuerySchema = z.strictObject({
   q: SearchTextSchema.describe('Words to find; each word matches as a prefix.').meta({ example: 'Lachin' }),
   limit: LimitSchema,
-  cursor: z
-    .string()
-    .max(9, { error: 'is not a cursor this API issued', abort: true })
-    .regex(/^\d{1,9}$/, 'is not a cursor this API issued')
-    .optional(),
+  cursor: cursorParam('search', OffsetPosition).optional(),
   format: FormatSchema,
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema, IsoDay } from './common.js';
+import { IsoDay } from './common.js';
 
 export const SourceSchema = z
   .object({
@@ -20,5 +20,3 @@ export const SourceSchema = z
 export const SourceDetailSchema = SourceSchema.extend({
   text: z.string().nullable().describe('The full text, verbatim, for documents; null for references.'),
 }).meta({ id: 'SourceDetail' });
-
-export const SourceCitationsSchema = z.object({ data: z.array(CitationSchema) });

@@ -16,6 +16,7 @@ import {
   type LoopbackBrowser,
   MISSING_CHROMIUM,
 } from '../helpers/loopback-browser.js';
+import { walk } from '../helpers/json.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts', 'explorer');
 /** The first load (page, script, stylesheet and the API answers it reads) must stay small. */
@@ -217,10 +218,11 @@ describe('the explorer', () => {
   });
 
   it('takes a fact to its quote, highlighted and scrolled into view in the article', async () => {
-    const quote = (await app.inject({ url: '/v1/sources/article-2025-09-27/citations' })).json() as {
-      data: { id: number; quote: string; record: { type: string; id: string } }[];
-    };
-    const citation = quote.data.find((c) => c.record.type === 'event' && c.record.id === 'lachin-handed-over-2020');
+    const { items: quotes } = await walk<{ id: number; quote: string; record: { type: string; id: string } }>(
+      app,
+      '/v1/sources/article-2025-09-27/citations?limit=100',
+    );
+    const citation = quotes.find((c) => c.record.type === 'event' && c.record.id === 'lachin-handed-over-2020');
     if (!citation) throw new Error('no quote for the Lachin handover in the article');
 
     await page.locator('a.fact[data-record="event:lachin-handed-over-2020"]').first().click();

@@ -68,8 +68,11 @@ describe('argument validation (the shared Zod schemas, naming the GraphQL argume
       ['{ claims(first: 101) { nodes { id } } }', 'first: must be at most 100'],
       ['{ timeline(from: "2021", to: "2020") { nodes { id } } }', 'from: must not be after to (2020-12-31)'],
       ['{ search(q: "") { nodes { id } } }', 'q: must not be empty'],
-      ['{ search(q: "Lachin", after: "x") { nodes { id } } }', 'after: is not a cursor this API issued'],
-      ['{ onThisDay(date: "9-27") { yearsAgo } }', 'date: must be MM-DD'],
+      [
+        '{ search(q: "Lachin", after: "x") { nodes { id } } }',
+        'after: is not a cursor this API issued; use page.next_cursor as given',
+      ],
+      ['{ onThisDay(date: "9-27") { totalCount } }', 'date: must be MM-DD'],
       ['{ district(slug: "Lachin!") { slug } }', 'slug: must be a slug such as lachin'],
       ['{ event(id: "") { id } }', 'id: must be a slug such as lachin'],
     ];
@@ -187,7 +190,7 @@ describe("Mercurius' own refusals", () => {
 describe('unexpected errors', () => {
   const SECRET = 'SQLITE_CORRUPT at /srv/data/history.sqlite';
 
-  function breakRepository(method: 'listActors' | 'citationsOf') {
+  function breakRepository(method: 'pageActors' | 'citationsOf') {
     const live = app.data;
     const current = live.current.bind(live);
     vi.spyOn(live, 'current').mockImplementation(() => ({
@@ -199,8 +202,8 @@ describe('unexpected errors', () => {
   }
 
   it('a failing resolver answers "Internal server error" with its path, never the message', async () => {
-    breakRepository('listActors');
-    const response = await gql(app, '{ actors { id } meta { version } }');
+    breakRepository('pageActors');
+    const response = await gql(app, '{ actors { nodes { id } } meta { version } }');
     expect(response.status).toBe(200);
     expect(JSON.stringify(response)).not.toContain('SQLITE');
     expect(onlyError(response)).toMatchObject({

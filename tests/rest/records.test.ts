@@ -119,10 +119,10 @@ describe('sources', () => {
     expect(source.kind).toBe('document');
     const { createHash } = await import('node:crypto');
     expect(source.sha256).toBe(createHash('sha256').update(source.text).digest('hex'));
-    const { body } = await getJson<{ data: Citation[] }>(app, '/v1/sources/article-2025-09-27/citations');
-    expect(body.data.length).toBeGreaterThanOrEqual(25);
-    for (const c of body.data) expect(source.text.slice(c.start ?? -1, c.end ?? -1)).toBe(c.quote);
-    const starts = body.data.map((c) => c.start as number);
+    const { items: citations } = await walk<Citation>(app, '/v1/sources/article-2025-09-27/citations?limit=7');
+    expect(citations.length).toBeGreaterThanOrEqual(25);
+    for (const c of citations) expect(source.text.slice(c.start ?? -1, c.end ?? -1)).toBe(c.quote);
+    const starts = citations.map((c) => c.start as number);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 

@@ -902,13 +902,6 @@ export interface components {
                 title: string;
             }[];
         };
-        OnThisDay: {
-            /** @description MM-DD */
-            date: string;
-            /** @description The server date the years count to. */
-            today: string;
-            data: components["schemas"]["OnThisDayItem"][];
-        };
         /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
         Observance: {
             /** @description Stable slug. */
@@ -1886,7 +1879,7 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Page size, 1–100. */
                 limit?: number;
-                /** @description Opaque cursor from page.next_cursor. */
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -2134,6 +2127,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -2488,6 +2482,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -2735,6 +2730,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -2982,6 +2978,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -3366,6 +3363,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -3613,6 +3611,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -3862,6 +3861,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -4109,6 +4109,7 @@ export interface operations {
             query?: {
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -4353,7 +4354,14 @@ export interface operations {
     };
     listSourceCitations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
+                cursor?: string;
+                /** @description `csv` answers text/csv, like Accept: text/csv. */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4362,7 +4370,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description All citations of the source. */
+            /** @description A page of the citations of the source. */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -4374,12 +4382,15 @@ export interface operations {
                     "Cache-Control": components["headers"]["Cache-Control"];
                     "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Citation"][];
+                        page: components["schemas"]["Page"];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
@@ -4412,7 +4423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No record with that id or slug. */
+            /** @description No source with that id. */
             404: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -4493,6 +4504,7 @@ export interface operations {
                 to?: string;
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";
@@ -4604,7 +4616,14 @@ export interface operations {
     };
     getOnThisDay: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
+                cursor?: string;
+                /** @description `csv` answers text/csv, like Accept: text/csv. */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 date: string;
@@ -4613,7 +4632,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events on that day, oldest first. */
+            /** @description A page of the events on that day, oldest first. */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -4625,10 +4644,19 @@ export interface operations {
                     "Cache-Control": components["headers"]["Cache-Control"];
                     "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OnThisDay"];
+                    "application/json": {
+                        data: components["schemas"]["OnThisDayItem"][];
+                        page: components["schemas"]["Page"];
+                        /** @description MM-DD */
+                        date: string;
+                        /** @description The server date the years count to. */
+                        today: string;
+                    };
+                    "text/csv": string;
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
@@ -4742,6 +4770,7 @@ export interface operations {
                 q: string;
                 /** @description Page size, 1–100. */
                 limit?: number;
+                /** @description Opaque cursor from page.next_cursor, valid for this list on the dataset version that issued it. */
                 cursor?: string;
                 /** @description `csv` answers text/csv, like Accept: text/csv. */
                 format?: "json" | "csv";

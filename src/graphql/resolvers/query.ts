@@ -1,20 +1,24 @@
 // Query fields: validate the arguments with REST's Zod schemas, call the query layer, shape pages as connections.
 // Nested fields are the loaders' (../loaders.ts); camelCase fields read snake_case keys (../casing.ts).
-import { z } from 'zod';
+import { type ListName, StaleCursorError } from '../../schemas/cursor.js';
 import {
+  ActorsQuerySchema,
+  AgreementsQuerySchema,
   CitationIdParamSchema,
   ClaimsQuerySchema,
   EventsQuerySchema,
   IdParamSchema,
   MonthDaySchema,
+  OnThisDayQuerySchema,
   PlacesQuerySchema,
   SearchQuerySchema,
   SlugParamSchema,
+  SourcesQuerySchema,
   StatisticsQuerySchema,
   TimelineQuerySchema,
 } from '../../schemas/params.js';
 import { parseArgs } from '../args.js';
-import { connection, eventCursors, offsetCursors, seqCursors } from '../connection.js';
+import { type Connection, connection, eventCursors, offsetCursors, seqCursors } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { badUserInput, notFound } from '../errors.js';
 import { allDistricts, placesBySlugs } from '../records.js';
@@ -22,7 +26,32 @@ import { allDistricts, placesBySlugs } from '../records.js';
 type Args = Record<string, unknown>;
 type Resolver = (root: unknown, args: Args, context: GraphqlContext) => unknown;
 
-const OnThisDayParamsSchema = z.object({ date: MonthDaySchema });
+const OnThisDayArgsSchema = OnThisDayQuerySchema.extend({ date: MonthDaySchema });
+
+/**
+ * Runs a list query, wording a cursor from another dataset version as GraphQL does every bad argument: BAD_USER_INPUT
+ * naming `after` (REST names `cursor`), with the same message.
+ */
+function paged<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof StaleCursorError) throw badUserInput([{ in: 'query', name: 'after', message: error.message }]);
+    throw error;
+  }
+}
+
+/** A connection over a page of a list paged by offset, with its edge cursors and the list's total. */
+function offsetConnection<T>(
+  repo: GraphqlContext['repo'],
+  list: ListName,
+  query: { cursor?: { dataset: string; position: number } },
+  page: { items: T[]; nextCursor: string | null; total?: number },
+): Connection<T> {
+  const offset = repo.cursors.positionOf(query.cursor) ?? 0;
+  const { total } = page;
+  return connection(page, offsetCursors(repo, list, offset), total === undefined ? undefined : () => total);
+}
 
 /** A record, or NOT_FOUND with REST's wording. */
 function found<T>(record: T | null | undefined, message: string): T {
@@ -32,17 +61,11 @@ function found<T>(record: T | null | undefined, message: string): T {
 
 export const queryResolvers: Record<string, Resolver> = {
   events(_root, args, { repo }) {
+    // A cursor of the other sort order is refused by the schema, naming `after`.
     const query = parseArgs(EventsQuerySchema, args, repo);
-    if (query.cursor && query.cursor.sort !== query.sort) {
-      throw badUserInput([
-        {
-          in: 'query',
-          name: 'after',
-          message: `was issued for sort=${query.cursor.sort}; GraphQL lists events in date order`,
-        },
-      ]);
-    }
-    return connection(repo.listEvents(query), eventCursors(repo, query.sort), () => repo.countEvents(query));
+    return paged(() =>
+      connection(repo.listEvents(query), eventCursors(repo, query.sort), () => repo.countEvents(query)),
+    );
   },
 
   event(_root, args, { repo }) {
@@ -60,9 +83,11 @@ export const queryResolvers: Record<string, Resolver> = {
 
   places(_root, args, { repo }) {
     const query = parseArgs(PlacesQuerySchema, args, repo);
-    return connection(
-      repo.listPlaces(query),
-      seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
+    return paged(() =>
+      connection(
+        repo.listPlaces(query),
+        seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
+      ),
     );
   },
 
@@ -71,7 +96,10 @@ export const queryResolvers: Record<string, Resolver> = {
     return found(placesBySlugs(repo, [slug])[0], `No place with slug "${slug}".`);
   },
 
-  agreements: (_root, _args, { repo }) => repo.listAgreements(),
+  agreements(_root, args, { repo }) {
+    const query = parseArgs(AgreementsQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'agreements', query, repo.pageAgreements(query)));
+  },
 
   agreement(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
@@ -80,9 +108,11 @@ export const queryResolvers: Record<string, Resolver> = {
 
   statistics(_root, args, { repo }) {
     const query = parseArgs(StatisticsQuerySchema, args, repo);
-    return connection(
-      repo.listStatistics(query),
-      seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
+    return paged(() =>
+      connection(
+        repo.listStatistics(query),
+        seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
+      ),
     );
   },
 
@@ -96,7 +126,10 @@ export const queryResolvers: Record<string, Resolver> = {
     return found(repo.citationsByIds([id])[0], `No citation with id ${id}.`);
   },
 
-  actors: (_root, _args, { repo }) => repo.listActors(),
+  actors(_root, args, { repo }) {
+    const query = parseArgs(ActorsQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'actors', query, repo.pageActors(query)));
+  },
 
   // Few and fixed: every observance at once, as actors and sources are.
   observances: (_root, _args, { repo }) => repo.listObservances({ limit: 100 }).items,
@@ -111,7 +144,10 @@ export const queryResolvers: Record<string, Resolver> = {
     return found(repo.actorsByIds([id])[0], `No actor with id "${id}".`);
   },
 
-  sources: (_root, _args, { repo }) => repo.listSources(),
+  sources(_root, args, { repo }) {
+    const query = parseArgs(SourcesQuerySchema, args);
+    return paged(() => offsetConnection(repo, 'sources', query, repo.pageSources(query)));
+  },
 
   source(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
@@ -120,9 +156,11 @@ export const queryResolvers: Record<string, Resolver> = {
 
   claims(_root, args, { repo }) {
     const query = parseArgs(ClaimsQuerySchema, args, repo);
-    return connection(
-      repo.listClaims(query),
-      seqCursors(repo, 'claims', (c: { id: string }) => c.id),
+    return paged(() =>
+      connection(
+        repo.listClaims(query),
+        seqCursors(repo, 'claims', (c: { id: string }) => c.id),
+      ),
     );
   },
 
@@ -133,20 +171,22 @@ export const queryResolvers: Record<string, Resolver> = {
 
   timeline(_root, args, { repo }) {
     const query = parseArgs(TimelineQuerySchema, args);
-    return connection(repo.timeline(query), offsetCursors(Number(query.cursor ?? 0)));
+    return paged(() => offsetConnection(repo, 'timeline', query, repo.timeline(query)));
   },
 
   onThisDay(_root, args, { repo }) {
-    const { date } = parseArgs(OnThisDayParamsSchema, args);
+    const { date, ...query } = parseArgs(OnThisDayArgsSchema, args);
     const year = new Date().getUTCFullYear();
-    return repo
-      .onThisDay(date)
-      .map((event) => ({ years_ago: year - Number(event.date.start_date.slice(0, 4)), event }));
+    return paged(() => {
+      const page = repo.pageOnThisDay(date, query);
+      const items = page.items.map((event) => ({ years_ago: year - Number(event.date.start_date.slice(0, 4)), event }));
+      return offsetConnection(repo, 'on-this-day', query, { ...page, items });
+    });
   },
 
   search(_root, args, { repo }) {
     const query = parseArgs(SearchQuerySchema, args);
-    return connection(repo.search(query), offsetCursors(Number(query.cursor ?? 0)));
+    return paged(() => offsetConnection(repo, 'search', query, repo.search(query)));
   },
 
   meta: (_root, _args, { repo }) => repo.getMeta(),

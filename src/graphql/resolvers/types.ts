@@ -11,13 +11,22 @@ const CONNECTIONS = [
   'TimelineConnection',
   'SearchConnection',
 ] as const;
+/** Connections with a totalCount: the query layer counts the list (or holds it whole). */
+const COUNTED_CONNECTIONS = [
+  'EventConnection',
+  'ActorConnection',
+  'AgreementConnection',
+  'SourceConnection',
+  'OnThisDayConnection',
+] as const;
+const countedResolvers = {
+  ...connectionResolvers,
+  totalCount: (c: Connection<unknown>) => c.totalCount?.() ?? c.items.length,
+};
 
 export const typeResolvers = {
   ...Object.fromEntries(CONNECTIONS.map((name) => [name, connectionResolvers])),
-  EventConnection: {
-    ...connectionResolvers,
-    totalCount: (c: Connection<unknown>) => c.totalCount?.() ?? c.items.length,
-  },
+  ...Object.fromEntries(COUNTED_CONNECTIONS.map((name) => [name, countedResolvers])),
   PageInfo: pageInfoResolvers,
   Meta: {
     counts: (meta: { counts: Record<string, number> }) =>

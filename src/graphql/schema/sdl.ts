@@ -89,7 +89,15 @@ type Query {
   ): Place
 
   """Agreements, by signing date."""
-  agreements: [Agreement!]!
+  agreements(
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): AgreementConnection!
 
   """One agreement, by id. An unknown id is a NOT_FOUND error."""
   agreement(
@@ -134,7 +142,15 @@ type Query {
   ): Citation
 
   """States, people, organisations and armed forces, by id."""
-  actors: [Actor!]!
+  actors(
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): ActorConnection!
 
   """
   Days kept every year (Remembrance Day, Victory Day), each with the event that established it.
@@ -156,7 +172,15 @@ type Query {
   """
   The article held verbatim and the reference pages cited by URL; the document first.
   """
-  sources: [Source!]!
+  sources(
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): SourceConnection!
 
   """One source, by id. An unknown id is a NOT_FOUND error."""
   source(
@@ -214,7 +238,15 @@ type Query {
   onThisDay(
     """The day of the year as MM-DD, e.g. 09-27."""
     date: String!
-  ): [OnThisDayItem!]!
+
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): OnThisDayConnection!
 
   """
   One full-text search over events, places (every name), actors, agreements, statistics, claims and quotes, best first.
@@ -1395,5 +1427,103 @@ type Observance {
 
   """The sources this observance rests on."""
   citations: [Citation!]!
+}
+
+"""A page of actors (Relay connection)."""
+type ActorConnection {
+  """The actors of this page, each with its cursor."""
+  edges: [ActorEdge!]!
+
+  """The actors of this page."""
+  nodes: [Actor!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many actors there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An actor with its cursor."""
+type ActorEdge {
+  """Pass as \`after\` to start the next page after this actor."""
+  cursor: String!
+
+  """The actor."""
+  node: Actor!
+}
+
+"""A page of agreements (Relay connection)."""
+type AgreementConnection {
+  """The agreements of this page, each with its cursor."""
+  edges: [AgreementEdge!]!
+
+  """The agreements of this page."""
+  nodes: [Agreement!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many agreements there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An agreement with its cursor."""
+type AgreementEdge {
+  """Pass as \`after\` to start the next page after this agreement."""
+  cursor: String!
+
+  """The agreement."""
+  node: Agreement!
+}
+
+"""A page of sources (Relay connection)."""
+type SourceConnection {
+  """The sources of this page, each with its cursor."""
+  edges: [SourceEdge!]!
+
+  """The sources of this page."""
+  nodes: [Source!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many sources there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A source with its cursor."""
+type SourceEdge {
+  """Pass as \`after\` to start the next page after this source."""
+  cursor: String!
+
+  """The source."""
+  node: Source!
+}
+
+"""A page of events on the day (Relay connection)."""
+type OnThisDayConnection {
+  """The events on the day of this page, each with its cursor."""
+  edges: [OnThisDayEdge!]!
+
+  """The events on the day of this page."""
+  nodes: [OnThisDayItem!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many events on the day there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An event on the day with its cursor."""
+type OnThisDayEdge {
+  """
+  Pass as \`after\` to start the next page after this event, with how many years ago.
+  """
+  cursor: String!
+
+  """The event, with how many years ago."""
+  node: OnThisDayItem!
 }
 `;
