@@ -185,19 +185,31 @@ describe('cost', () => {
     };
     // The sources and their citations go in a request of their own: together with the rest, the query's
     // worst case passes the cost limit, although the data is far smaller.
-    const sourceLists = await gqlData<Pick<Lists, 'sources'> & { meta: { sources: unknown[] } }>(
-      app,
-      '{ sources { citations { id } } meta { sources { id } } }',
-    );
+    // More sources than one page holds: walk their pages.
+    const sourceNodes: Lists['sources']['nodes'] = [];
+    let metaSources: unknown[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const page: {
+        sources: Lists['sources'] & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        meta: { sources: unknown[] };
+      } = await gqlData(
+        app,
+        'query($after: String) { sources(first: 50, after: $after) { nodes { citations { id } } pageInfo { hasNextPage endCursor } } meta { sources { id } } }',
+        { after },
+      );
+      sourceNodes.push(...page.sources.nodes);
+      metaSources = page.meta.sources;
+      more = page.sources.pageInfo.hasNextPage;
+      after = page.sources.pageInfo.endCursor;
+    }
     const rest = await gqlData<Omit<Lists, 'sources'>>(
       app,
       `{
         districts { slug }
-        agreements(first: 100) {
+        agreements(first: 20) {
           nodes { signatories { name } provisions { citations { id } } places { slug } citations { id } }
         }
-        actors(first: 100) { nodes { events { role } citations { id } } }
-        sources(first: 100) { nodes { citations { id } } }
+        actors(first: 40) { nodes { events { role } citations { id } } }
         events(first: 100) {
           nodes {
             date { startDate precision }
@@ -211,8 +223,8 @@ describe('cost', () => {
     );
     const data: Lists = {
       ...rest,
-      sources: sourceLists.sources,
-      meta: { counts: rest.meta.counts, sources: sourceLists.meta.sources },
+      sources: { nodes: sourceNodes },
+      meta: { counts: rest.meta.counts, sources: metaSources },
     };
     const events = data.events.nodes;
     const places = data.places.nodes;

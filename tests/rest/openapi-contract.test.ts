@@ -31,7 +31,7 @@ async function firstIdOf(collection: string): Promise<string> {
 
 /** A request that gets a 200 from a GET operation: a real record for each path parameter, required query given. */
 async function okUrl(path: string, operation: Operation): Promise<string> {
-  let filled = path.replace('{date}', '09-27');
+  let filled = path.replace('{date}', '11-10'); // a day with two events, so limit=1 has a next page
   const collection = /^\/v1\/([a-z-]+)\/\{[^}]+\}/.exec(filled)?.[1];
   // A path parameter with a documented example (a citation number: citations have no list of their own) uses it.
   const example = (operation.parameters ?? []).find((p) => p.in === 'path')?.schema?.example;
