@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import cors from '@fastify/cors';
 import graphql from './graphql/index.js';
 import database from './plugins/database.js';
+import drain from './plugins/drain.js';
 import errors from './plugins/errors.js';
 import explorer from './plugins/explorer.js';
 import health from './plugins/health.js';
@@ -42,6 +43,7 @@ export type App = ReturnType<typeof createFastify>;
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const app = createFastify(config, options);
+  await app.register(drain);
   await app.register(protection, { config });
   await app.register(errors);
   await app.register(database, { databasePath: config.DATABASE_PATH });
