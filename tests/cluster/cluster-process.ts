@@ -41,7 +41,7 @@ async function portRun(replicas: number): Promise<number> {
   }
 }
 
-export async function startCluster(env: NodeJS.ProcessEnv, replicas = 2, timeoutMs = 60_000): Promise<Cluster> {
+export async function startCluster(env: NodeJS.ProcessEnv, replicas = 2, timeoutMs = 120_000): Promise<Cluster> {
   requireNginx();
   const dir = mkdtempSync(join(tmpdir(), 'cluster-test-'));
   // nginx's workers (another user, when the tests run as root) must get through to the cache folder.

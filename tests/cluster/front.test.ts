@@ -11,7 +11,7 @@ describe('the shared cache', () => {
   let cluster: Cluster;
   beforeAll(async () => {
     cluster = await startCluster({ RATE_LIMIT_MAX: '100000' });
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     // SIGTERM to the npm process alone, as a process manager sends it: nginx and every replica stop, exit 0.
     expect(await cluster.stop()).toBe(0);
@@ -109,7 +109,7 @@ describe('the rate limit at the front', () => {
     } finally {
       expect(await cluster.stop()).toBe(0);
     }
-  }, 90_000);
+  }, 150_000);
 });
 
 describe('without nginx', () => {
