@@ -6,7 +6,7 @@ import { type Cluster, isAlive, startCluster } from './cluster-process.js';
 
 let cluster: Cluster;
 beforeAll(async () => {
-  cluster = await startCluster({ RATE_LIMIT_MAX: '10000000' }, 3);
+  cluster = await startCluster({ RATE_LIMIT_MAX: '10000000', DRAIN_DELAY: '2000' }, 3);
 }, 150_000);
 afterAll(async () => {
   await cluster.stop();
@@ -54,12 +54,17 @@ describe('failover', () => {
   it('loses no request when a replica is stopped with SIGTERM under load, and the replica exits 0', async () => {
     const victim = cluster.state.replicas[1] as { pid: number; port: number };
     const load = uncachedLoad(4);
-    setTimeout(() => process.kill(victim.pid, 'SIGTERM'), 1000);
+    await new Promise((r) => setTimeout(r, 1000));
+    process.kill(victim.pid, 'SIGTERM');
     // While it drains, it says it is not ready and still answers.
-    await new Promise((r) => setTimeout(r, 1300));
-    const ready = await fetch(`http://127.0.0.1:${victim.port}/readyz`);
+    let ready: { status: number; body: { status?: string } } = { status: 0, body: {} };
+    for (let i = 0; i < 40 && ready.status !== 503; i++) {
+      const response = await fetch(`http://127.0.0.1:${victim.port}/readyz`);
+      ready = { status: response.status, body: (await response.json()) as { status?: string } };
+      if (ready.status !== 503) await new Promise((r) => setTimeout(r, 25));
+    }
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { status: string }).status).toBe('draining');
+    expect(ready.body.status).toBe('draining');
     const result = await load;
     console.log(`SIGTERM: ${result.requests.total} requests, ${result.errors} errors, ${result.non2xx} non-2xx`);
     expect(await waitExit(victim.pid, 15_000)).toBe(true);
