@@ -16,6 +16,7 @@ import { renderRatioChart } from './chart.js';
 import { type Competitor, startJsonServer, startPostgraphile } from './competitors.js';
 import { floorCalls, measureFloor, printFloor } from './query-floor.js';
 import { encodedBytes } from './encoded-bytes.js';
+import { frontBench } from './front.js';
 import { buildSyntheticDatabase } from './synthetic.js';
 
 const { values: args } = parseArgs({
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     'no-competitors': { type: 'boolean', default: false },
     growth: { type: 'boolean', default: false },
     'growth-only': { type: 'boolean', default: false },
+    // The front group (nginx before the replicas) alone.
+    'front-only': { type: 'boolean', default: false },
     // A case-insensitive pattern: run only the scenarios whose names match (for working on one path).
     only: { type: 'string' },
   },
@@ -594,7 +597,15 @@ const results: Record<string, unknown> = {
   pinned: PINNED,
 };
 // Each part keeps its own targets, so that a growth-only run leaves the main run's in the results.
-if (!args['growth-only']) results.main = { ...(await mainBench()), targets: targets.splice(0) };
+if (!args['growth-only'] && !args['front-only']) {
+  results.main = { ...(await mainBench()), targets: targets.splice(0) };
+}
+if (!args['growth-only'] && (!args.only || args['front-only'])) {
+  const frontDb = join(TMP, 'front.sqlite');
+  rmSync(frontDb, { force: true });
+  seedDatabase({ databasePath: frontDb });
+  results.front = await frontBench(frontDb, { duration: DURATION, connections: CONNECTIONS });
+}
 if (args.growth || args['growth-only']) {
   const rows = await growthBench();
   results.growth = rows;

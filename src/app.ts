@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import graphql from './graphql/index.js';
 import database from './plugins/database.js';
+import drain from './plugins/drain.js';
 import errors from './plugins/errors.js';
 import explorer from './plugins/explorer.js';
 import health from './plugins/health.js';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(requestId);
   await app.register(routeMethods);
   await app.register(cors);
+  await app.register(drain);
   await app.register(protection, { config });
   await app.register(errors);
   await app.register(database, { databasePath: config.DATABASE_PATH });

@@ -13,8 +13,18 @@ export const ConfigSchema = z.object({
   /** Requests per window per client address; the window in milliseconds. */
   RATE_LIMIT_MAX: int(1, 10_000_000).default(1000),
   RATE_LIMIT_WINDOW: int(1000, 86_400_000).default(60_000),
-  /** Trust X-Forwarded-For only behind a known proxy: a hop count, or false. */
-  TRUST_PROXY: z.union([bool, int(1, 10)]).default(false),
+  /** Off behind a front that limits for every replica at once (npm run cluster), else each would allow N times. */
+  RATE_LIMIT_ENABLED: bool.default(true),
+  /** Trust X-Forwarded-For only behind a known proxy: a hop count, the proxy's addresses (comma-separated), or false. */
+  TRUST_PROXY: z
+    .union([
+      bool,
+      int(1, 10),
+      z.string().regex(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, 'true, false, a hop count or addresses'),
+    ])
+    .default(false),
+  /** ms a replica keeps answering after SIGTERM while /readyz says 503, so a balancer stops sending it requests. */
+  DRAIN_DELAY: int(0, 600_000).default(0),
   /** Event-loop delay (ms) above which requests are shed with 503 + Retry-After; 0 turns shedding off. */
   MAX_EVENT_LOOP_DELAY: int(0, 60_000).default(1000),
   BODY_LIMIT: int(1024, 10 * 1024 * 1024).default(64 * 1024),

@@ -31,9 +31,13 @@ async function main() {
   const { buildApp } = await import('./app.js');
   const built = performance.now();
   const app = await buildApp(config);
-  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT }, async ({ signal, err }) => {
+  // The drain comes first and has its own time: SHUTDOWN_TIMEOUT still bounds only the close after it.
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT + config.DRAIN_DELAY }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an uncaught error');
-    else app.log.info({ signal }, 'closing');
+    else {
+      app.log.info({ signal, drain_ms: config.DRAIN_DELAY }, 'draining, then closing');
+      if (config.DRAIN_DELAY > 0) await app.drain(config.DRAIN_DELAY);
+    }
     await app.close();
   });
   await app.listen({ port: config.PORT, host: config.HOST });

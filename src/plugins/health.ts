@@ -1,5 +1,5 @@
-// Probes: /healthz and /livez say the process answers, /readyz that the dataset is open and known. A prober asks
-// often and from one address, so the probes are never rate-limited nor shed under load.
+// Probes: /healthz and /livez say the process answers, /readyz that the dataset is open and known and the replica
+// is not draining. A prober asks often and from one address, so the probes are never rate-limited nor shed under load.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NoQuerySchema } from '../schemas/params.js';
@@ -27,6 +27,17 @@ const health: FastifyPluginAsyncZod = async (app) => {
     );
   }
   app.get(
+    '/livez',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process runs (liveness)',
+        response: { 200: HealthSchema },
+      },
+    },
+    async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' as const }),
+  );
+  app.get(
     '/readyz',
     {
       config: { ...UNTHROTTLED, noStore: true },
@@ -36,12 +47,15 @@ const health: FastifyPluginAsyncZod = async (app) => {
         querystring: NoQuerySchema,
         response: {
           200: ReadySchema,
-          503: problem('The dataset is not open.'),
+          503: problem('The dataset is not open, or the replica is draining before it stops.'),
         },
       },
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
+      if (app.draining) {
+        return sendProblem(reply, 503, 'This replica is draining before it stops; send requests to another.');
+      }
       let version: string;
       try {
         version = app.data.current().dataset.version;

@@ -87,7 +87,8 @@ export default fp<ProtectionOptions>(
     });
 
     await app.register(rateLimit, {
-      global: true,
+      // Off behind the front (RATE_LIMIT_ENABLED=false): no route then opts in, so none is limited here.
+      global: config.RATE_LIMIT_ENABLED,
       max: config.RATE_LIMIT_MAX,
       timeWindow: config.RATE_LIMIT_WINDOW,
       // Fastify's request.ip honours X-Forwarded-For only when TRUST_PROXY says so.
