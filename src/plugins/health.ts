@@ -27,17 +27,6 @@ const health: FastifyPluginAsyncZod = async (app) => {
     );
   }
   app.get(
-    '/livez',
-    {
-      schema: {
-        tags: ['operations'],
-        summary: 'The process runs (liveness)',
-        response: { 200: HealthSchema },
-      },
-    },
-    async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' as const }),
-  );
-  app.get(
     '/readyz',
     {
       config: { ...UNTHROTTLED, noStore: true },
