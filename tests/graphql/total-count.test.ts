@@ -199,6 +199,20 @@ describe('a source’s citations as a connection', () => {
     expect(rest.body.data.map((c) => c.id)).toEqual(page.nodes.slice(3, 5).map((c) => c.id));
   });
 
+  it('refuses a bad page size or a cursor of another list, naming the argument and the field', async () => {
+    const { body } = await getJson<ListBody<unknown>>(app, '/v1/claims?limit=1');
+    for (const [args, name] of [
+      ['first: 0', 'first'],
+      [`after: "${body.page.next_cursor}"`, 'after'],
+    ] as const) {
+      const response = await gql(app, `{ source(id: "${DOCUMENT}") { citations(${args}) { totalCount } } }`);
+      const error = onlyError(response);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(error.extensions?.arguments?.map((a) => a.name)).toEqual([name]);
+      expect(error.path).toEqual(['source', 'citations']);
+    }
+  });
+
   it('pages each alias by its own arguments', async () => {
     const data = await gqlData<{ source: { a: { nodes: { id: number }[] }; b: { nodes: { id: number }[] } } }>(
       app,
