@@ -13,6 +13,22 @@ afterEach(() => {
 
 const DOCUMENT = 'article-2025-09-27';
 
+/** The SQL of every statement better-sqlite3 runs from here on, until vi.restoreAllMocks(). */
+function recordStatements(): string[] {
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  probe.close();
+  const statements: string[] = [];
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    vi.spyOn(proto, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+      statements.push(this.source);
+      return original.apply(this, args);
+    });
+  }
+  return statements;
+}
+
 /** The first item of a REST list, to take filter values from the data rather than from memory. */
 async function firstOf<T>(url: string): Promise<T> {
   const { body } = await getJson<ListBody<T>>(app, url);
@@ -77,6 +93,23 @@ describe('totalCount equals the rows of REST’s pages', () => {
     expect(rows).toBeGreaterThan(0);
     expect(await totalCount(graphql)).toBe(rows);
   });
+
+  it.each(CASES.filter(([rest]) => rest.includes('?')))(
+    'counts %s only when a query asks for totalCount',
+    async (_, field) => {
+      const counts = (statements: string[]) => statements.filter((s) => /count\(\*\)/i.test(s)).length;
+      const withFirst = field.replace('(', '(first: 1, ');
+      const without = recordStatements();
+      await gqlData(app, `{ list: ${withFirst} { nodes { __typename } pageInfo { hasNextPage } } }`);
+      vi.restoreAllMocks();
+      const asked = recordStatements();
+      await gqlData(app, `{ list: ${withFirst} { totalCount a: totalCount } }`);
+      vi.restoreAllMocks();
+      expect(counts(without)).toBe(0);
+      // Once, however many times the field is asked for.
+      expect(counts(asked)).toBe(1);
+    },
+  );
 
   it('counts each filter: a filtered list is smaller than the whole', async () => {
     const whole = new Map<string, number>();
@@ -224,17 +257,7 @@ describe('a source’s citations as a connection', () => {
   });
 
   it('reads the citations of every source of a list in one statement', async () => {
-    const probe = new Database(':memory:');
-    const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
-    probe.close();
-    const statements: string[] = [];
-    for (const method of ['all', 'get'] as const) {
-      const original = proto[method] as (...args: unknown[]) => unknown;
-      vi.spyOn(proto, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
-        statements.push(this.source);
-        return original.apply(this, args);
-      });
-    }
+    const statements = recordStatements();
     const data = await gqlData<{ sources: { nodes: { citations: { totalCount: number; nodes: unknown[] } }[] } }>(
       app,
       '{ sources(first: 30) { nodes { citations(first: 3) { totalCount nodes { id } } } } }',
