@@ -60,10 +60,20 @@ function asksOnlyFor(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boo
   );
 }
 
-/** Resolvers that answer each field through its batch function, or from the parent's reference where one serves. */
+/**
+ * A field that is a connection over a list its parent holds whole: the batch function loads every parent's whole
+ * list in one statement, and this pages each by the field's own arguments (which may differ between aliases).
+ */
+export type Paging = (whole: never, args: Record<string, unknown>, context: GraphqlContext) => unknown;
+
+/**
+ * Resolvers that answer each field through its batch function, or from the parent's reference where one serves;
+ * a field in `paging` is paged after its batch is loaded.
+ */
 export function batchedResolvers(
   functions: BatchFunctions,
   references: Record<string, Record<string, FromReference>> = {},
+  paging: Record<string, Record<string, Paging>> = {},
 ): Record<string, Record<string, IFieldResolver<object>>> {
   return Object.fromEntries(
     Object.entries(functions).map(([type, fields]) => [
@@ -71,12 +81,14 @@ export function batchedResolvers(
       Object.fromEntries(
         Object.entries(fields).map(([field, fn]) => {
           const reference = references[type]?.[field];
+          const page = paging[type]?.[field];
           return [
             field,
-            ((parent: object, _args: unknown, context: GraphqlContext, info: GraphQLResolveInfo) =>
-              reference && asksOnlyFor(info, reference.fields)
-                ? reference.ref(parent as never)
-                : loaderFor(fn, context).load(parent)) as IFieldResolver<object>,
+            ((parent: object, args: Record<string, unknown>, context: GraphqlContext, info: GraphQLResolveInfo) => {
+              if (reference && asksOnlyFor(info, reference.fields)) return reference.ref(parent as never);
+              const loaded = loaderFor(fn, context).load(parent);
+              return page ? loaded.then((whole) => page(whole as never, args, context)) : loaded;
+            }) as IFieldResolver<object>,
           ];
         }),
       ),

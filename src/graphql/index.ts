@@ -13,7 +13,7 @@ import { checkGetOperation } from './get-operations.js';
 import graphiql from './graphiql.js';
 import { checkCost, LIMITS, validationRules } from './limits.js';
 import { batchedResolvers } from './batching.js';
-import { loaders, references } from './loaders.js';
+import { loaders, paging, references } from './loaders.js';
 import { labelMediaType } from './media-type.js';
 import { knownOperationTypes } from './operation-types.js';
 import { checkParams } from './request-params.js';
@@ -79,7 +79,10 @@ const graphql: FastifyPluginAsync = async (app) => {
 
   const options: MercuriusOptions = {
     schema: loadSchema(),
-    resolvers: mergeResolvers({ Query: queryResolvers, ...typeResolvers }, batchedResolvers(loaders, references)),
+    resolvers: mergeResolvers(
+      { Query: queryResolvers, ...typeResolvers },
+      batchedResolvers(loaders, references, paging),
+    ),
     context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
     // GraphiQL is served below from the project's own packages: Mercurius' page loads them from a CDN.
     graphiql: false,

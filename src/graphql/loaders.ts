@@ -1,8 +1,13 @@
 // Batch functions for every nested field: all the parents of one field at one level of a request are answered
 // together by one batch function of the query layer, so the statements do not grow with the length of any list.
 // ./batching.ts makes each one a resolver backed by a per-request DataLoader.
+import type { Citation } from '../queries/citations.js';
+import { pageOfList } from '../queries/mappers.js';
 import type { Repository } from '../queries/repository.js';
-import type { BatchFunctions, FromReference } from './batching.js';
+import { SourceCitationsQuerySchema } from '../schemas/params.js';
+import { parseArgs } from './args.js';
+import type { BatchFunctions, FromReference, Paging } from './batching.js';
+import { offsetConnection, paged } from './connection.js';
 import type { GraphqlContext } from './context.js';
 import { placesBySlugs, sourcesByIds } from './records.js';
 
@@ -180,6 +185,7 @@ export const loaders = {
       const texts = new Map(missing.length ? repo.sourceTexts(missing).map((t, i) => [missing[i], t]) : []);
       return queries.map((q) => (q.obj.text !== undefined ? q.obj.text : (texts.get(q.obj.id) ?? null)));
     },
+    // Every citation of each source of the level in one statement; `paging` below makes each a page.
     citations: many(
       (s: { id: string }) => s.id,
       (repo, ids: string[]) => repo.citationsForSources(ids),
@@ -226,6 +232,19 @@ const SEARCH_RECORDS: Record<SearchHitType, SearchRecordFetch> = {
   claim: (repo, ids) => repo.claimsByIds(ids),
   quote: (repo, ids) => repo.citationsByIds(ids.map(Number)),
 };
+
+/** Connections over a parent's whole list (./batching.ts): REST's pages of the same list, with its cursors. */
+export const paging = {
+  Source: {
+    citations: (whole: Citation[], args: Record<string, unknown>, { repo }: GraphqlContext) => {
+      // The arguments are this field's own (aliases may differ), parsed as REST parses its query.
+      const query = parseArgs(SourceCitationsQuerySchema, args);
+      return paged(() =>
+        offsetConnection(repo, 'source-citations', query, pageOfList(repo.cursors, 'source-citations', whole, query)),
+      );
+    },
+  },
+} satisfies Record<string, Record<string, unknown>> as unknown as Record<string, Record<string, Paging>>;
 
 /**
  * The records that a parent already references with a few of their fields: an event's places and a place's

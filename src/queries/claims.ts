@@ -21,24 +21,34 @@ const claimColumns = {
   eventId: claims.eventId,
 };
 
+/** The filters of a claims query, without paging: shared by the list and its count. */
+export type ClaimFilters = Pick<ClaimsQuery, 'source' | 'event'>;
+
+const filterParams = (f: ClaimFilters) => ({ source: f.source ?? null, event: f.event ?? null });
+
 export function createClaimQueries(
   db: Db,
   cursors: Cursors,
   citationsFor: (ids: readonly string[]) => Map<string, Citation[]>,
 ) {
+  // The list's filters, shared by its pages and its count.
+  const filtered = and(
+    whenGiven('source', eq(claims.sourceId, p('source'))),
+    whenGiven('event', eq(claims.eventId, p('event'))),
+  );
   const list = prepareRows(
     db
       .select(claimColumns)
       .from(claims)
-      .where(
-        and(
-          whenGiven('source', eq(claims.sourceId, p('source'))),
-          whenGiven('event', eq(claims.eventId, p('event'))),
-          gt(claims.seq, p('after')),
-        ),
-      )
+      .where(and(filtered, gt(claims.seq, p('after'))))
       .orderBy(asc(claims.seq))
       .limit(p('limit')),
+  );
+  const count = prepareRows(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(claims)
+      .where(filtered),
   );
   const byIds = prepareRows(db.select(claimColumns).from(claims).where(inKeys(claims.id)));
   const forEvents = prepareRows(
@@ -64,12 +74,15 @@ export function createClaimQueries(
   return {
     listClaims(query: ClaimsQuery) {
       const rows = list.all({
-        source: query.source ?? null,
-        event: query.event ?? null,
+        ...filterParams(query),
         after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
       return pageOfRows(rows, query.limit, toClaims, (last) => cursors.encode('claims', last.seq));
+    },
+    /** How many claims the list's filters match, across all pages. */
+    countClaims(filters: ClaimFilters): number {
+      return count.get(filterParams(filters))?.n ?? 0;
     },
     claimsByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

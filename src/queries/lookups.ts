@@ -2,7 +2,7 @@
 // and whether the records that list filters name exist. One prepared statement per call, whatever the number of keys.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { actors, claims, events, places, sources, statistics } from '../db/schema/index.js';
+import { actors, claims, events, observances, places, sources, statistics } from '../db/schema/index.js';
 import { FILTER_REFERENCES, type ReferencedKind } from '../schemas/params.js';
 import { inKeys, keyList, type PreparedRows, prepareRows } from './prepared.js';
 
@@ -11,6 +11,7 @@ const SEQ_KEYS = {
   places: [places, places.slug],
   statistics: [statistics, statistics.id],
   claims: [claims, claims.id],
+  observances: [observances, observances.id],
 } as const;
 export type SeqTable = keyof typeof SEQ_KEYS;
 
@@ -74,7 +75,7 @@ export function createLookupQueries(db: Db) {
       return ids.map((id) => index.get(id) ?? null);
     },
 
-    /** Each record's `seq`: what the numeric cursors of places, statistics and claims encode. */
+    /** Each record's `seq`: what the numeric cursors of places, statistics, claims and observances encode. */
     seqsOf(table: SeqTable, keys: readonly string[]): (number | null)[] {
       if (keys.length === 0) return [];
       const index = new Map(seqs[table].all({ keys: keyList(keys) }).map((r) => [r.key, r.seq]));

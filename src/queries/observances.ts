@@ -38,6 +38,7 @@ export function createObservanceQueries(
       .limit(p('limit')),
   );
   const byIds = prepareRows(base().where(inKeys(observances.id)));
+  const count = prepareRows(db.select({ n: sql<number>`count(*)` }).from(observances));
 
   type Row = ReturnType<typeof list.all>[number];
 
@@ -58,6 +59,10 @@ export function createObservanceQueries(
     listObservances(query: ObservancesQuery) {
       const rows = list.all({ after: cursors.positionOf(query.cursor) ?? -1, limit: query.limit + 1 });
       return pageOfRows(rows, query.limit, toObservances, (last) => cursors.encode('observances', last.seq));
+    },
+    /** How many observances there are, across all pages. */
+    countObservances(): number {
+      return count.get()?.n ?? 0;
     },
     observancesByIds(ids: readonly string[]) {
       if (ids.length === 0) return [];

@@ -37,6 +37,15 @@ const placeColumns = {
   note: places.note,
 };
 
+/** The filters of a places query, without paging: shared by the list and its count. */
+export type PlaceFilters = Pick<PlacesQuery, 'kind' | 'parent' | 'name'>;
+
+const filterParams = (f: PlaceFilters) => ({
+  kind: f.kind ?? null,
+  parent: f.parent ?? null,
+  name: f.name ? foldText(f.name) : null,
+});
+
 export function createPlaceQueries(db: Db, cursors: Cursors) {
   const names = prepareRows(
     db
@@ -70,23 +79,28 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
       .from(agreementPlaces)
       .where(and(inKeys(agreementPlaces.placeSlug), eq(agreementPlaces.effect, 'returned'))),
   );
+  // The list's filters, shared by its pages and its count.
+  const filtered = and(
+    whenGiven('kind', eq(places.kind, p('kind'))),
+    whenGiven('parent', eq(places.parentSlug, p('parent'))),
+    whenGiven(
+      'name',
+      sql`${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${p('name')}) > 0)`,
+    ),
+  );
   const list = prepareRows(
     db
       .select(placeColumns)
       .from(places)
-      .where(
-        and(
-          whenGiven('kind', eq(places.kind, p('kind'))),
-          whenGiven('parent', eq(places.parentSlug, p('parent'))),
-          whenGiven(
-            'name',
-            sql`${places.slug} IN (SELECT place_slug FROM place_names WHERE instr(folded, ${p('name')}) > 0)`,
-          ),
-          gt(places.seq, p('after')),
-        ),
-      )
+      .where(and(filtered, gt(places.seq, p('after'))))
       .orderBy(asc(places.seq))
       .limit(p('limit')),
+  );
+  const count = prepareRows(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(places)
+      .where(filtered),
   );
   const bySlugs = prepareRows(db.select(placeColumns).from(places).where(inKeys(places.slug)));
   const located = prepareRows(
@@ -189,13 +203,16 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
 
     listPlaces(query: PlacesQuery) {
       const rows = list.all({
-        kind: query.kind ?? null,
-        parent: query.parent ?? null,
-        name: query.name ? foldText(query.name) : null,
+        ...filterParams(query),
         after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
       return pageOfRows(rows, query.limit, toPlaces, (last) => cursors.encode('places', last.seq));
+    },
+
+    /** How many places the list's filters match, across all pages. */
+    countPlaces(filters: PlaceFilters): number {
+      return count.get(filterParams(filters))?.n ?? 0;
     },
 
     placeRows(slugs: readonly string[]): (PlaceRow | null)[] {

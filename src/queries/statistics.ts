@@ -11,6 +11,17 @@ import { inKeys, keyList, prepareRows, whenGiven } from './prepared.js';
 
 const p = sql.placeholder;
 
+/** The filters of a statistics query, without paging: shared by the list and its count. */
+export type StatisticFilters = Pick<StatisticsQuery, 'subject' | 'as_of' | 'place'>;
+
+const filterParams = (f: StatisticFilters) => ({
+  subject: f.subject ?? null,
+  // A partial as_of is its whole period; figures with no as-of day (NULL) fall outside every period.
+  asOfStart: f.as_of?.start ?? null,
+  asOfEnd: f.as_of?.end ?? null,
+  place: f.place ?? null,
+});
+
 export function createStatisticQueries(
   db: Db,
   cursors: Cursors,
@@ -40,18 +51,23 @@ export function createStatisticQueries(
       .from(statistics)
       .leftJoin(places, eq(places.slug, statistics.placeSlug));
 
+  // The list's filters, shared by its pages and its count.
+  const filtered = and(
+    whenGiven('subject', eq(statistics.subject, p('subject'))),
+    whenGiven('asOfStart', between(statistics.asOf, p('asOfStart'), p('asOfEnd'))),
+    whenGiven('place', sql`${statistics.placeSlug} IN (${placeAndInside('place')})`),
+  );
   const list = prepareRows(
     base()
-      .where(
-        and(
-          whenGiven('subject', eq(statistics.subject, p('subject'))),
-          whenGiven('asOfStart', between(statistics.asOf, p('asOfStart'), p('asOfEnd'))),
-          whenGiven('place', sql`${statistics.placeSlug} IN (${placeAndInside('place')})`),
-          gt(statistics.seq, p('after')),
-        ),
-      )
+      .where(and(filtered, gt(statistics.seq, p('after'))))
       .orderBy(asc(statistics.seq))
       .limit(p('limit')),
+  );
+  const count = prepareRows(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(statistics)
+      .where(filtered),
   );
   const byIds = prepareRows(base().where(inKeys(statistics.id)));
   const forEvents = prepareRows(base().where(inKeys(statistics.eventId)).orderBy(asc(statistics.seq)));
@@ -84,15 +100,15 @@ export function createStatisticQueries(
   return {
     listStatistics(query: StatisticsQuery) {
       const rows = list.all({
-        subject: query.subject ?? null,
-        // A partial as_of is its whole period; figures with no as-of day (NULL) fall outside every period.
-        asOfStart: query.as_of?.start ?? null,
-        asOfEnd: query.as_of?.end ?? null,
-        place: query.place ?? null,
+        ...filterParams(query),
         after: cursors.positionOf(query.cursor) ?? -1,
         limit: query.limit + 1,
       });
       return pageOfRows(rows, query.limit, toStatistics, (last) => cursors.encode('statistics', last.seq));
+    },
+    /** How many statistics the list's filters match, across all pages. */
+    countStatistics(filters: StatisticFilters): number {
+      return count.get(filterParams(filters))?.n ?? 0;
     },
     /** Statistics by id, in the order of `ids` (null where there is none). */
     statisticsByIds(ids: readonly string[]) {

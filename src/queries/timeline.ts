@@ -29,6 +29,25 @@ interface SearchRow {
 
 const p = sql.placeholder;
 
+/** The filters of a timeline or search query, without paging: shared by the list and its count. */
+export type TimelineFilters = Pick<TimelineQuery, 'from' | 'to'>;
+export type SearchFilters = Pick<SearchQuery, 'q'>;
+
+/** The timeline's items in a window, as one subquery: what its pages and its count read. */
+const TIMELINE_ITEMS = sql`(
+  SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
+    FROM events WHERE start_date <= ${p('to')} AND coalesce(end_date, '9999-12-31') >= ${p('from')} AND start_date >= ${p('earliest')}
+  UNION ALL
+  SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
+    FROM agreements WHERE signed_on BETWEEN ${p('from')} AND ${p('to')}
+  UNION ALL
+  SELECT 'statistic', id, subject, label, as_of, as_of, 'day', coalesce(as_of_text, as_of), as_of, seq
+    FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${p('from')} AND ${p('to')}
+)`;
+
+/** The FTS5 match of a search, shared by its pages and its count. */
+const SEARCH_MATCH = sql`search_fts MATCH ${p('q')}`;
+
 export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOverlapping: (from: string) => string) {
   const timelineRows = prepareRows(
     db
@@ -43,18 +62,7 @@ export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOve
         date_text: sql<string>`date_text`,
         edtf: sql<string>`edtf`,
       })
-      .from(
-        sql`(
-          SELECT 'event' AS type, id, kind, title, start_date, end_date, precision, date_text, edtf, seq AS tiebreak
-            FROM events WHERE start_date <= ${p('to')} AND coalesce(end_date, '9999-12-31') >= ${p('from')} AND start_date >= ${p('earliest')}
-          UNION ALL
-          SELECT 'agreement', id, kind, short_title, signed_on, signed_on, 'day', signed_date_text, signed_on, 0
-            FROM agreements WHERE signed_on BETWEEN ${p('from')} AND ${p('to')}
-          UNION ALL
-          SELECT 'statistic', id, subject, label, as_of, as_of, 'day', coalesce(as_of_text, as_of), as_of, seq
-            FROM statistics WHERE as_of IS NOT NULL AND as_of BETWEEN ${p('from')} AND ${p('to')}
-        )`,
-      )
+      .from(TIMELINE_ITEMS)
       .orderBy(sql`start_date, type = 'statistic', type = 'agreement', tiebreak, id`)
       .limit(p('limit'))
       .offset(p('offset')),
@@ -68,25 +76,32 @@ export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOve
         snippet: sql<string>`snippet(search_fts, 3, '[', ']', '…', 16)`,
       })
       .from(sql`search_fts s`)
-      .where(sql`search_fts MATCH ${p('q')}`)
+      .where(SEARCH_MATCH)
       // Records before the quotes that mention them: someone searching "Lachin" wants the district first.
       .orderBy(sql`s.type = 'quote', bm25(search_fts, 0, 0, 4, 1, 1), s.rowid`)
       .limit(p('limit'))
       .offset(p('offset')),
   );
+  const timelineCount = prepareRows(db.select({ n: sql<number>`count(*)` }).from(TIMELINE_ITEMS));
+  const searchCount = prepareRows(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(sql`search_fts`)
+      .where(SEARCH_MATCH),
+  );
+
+  /** The window's placeholders: an open end reaches the first or last day an ISO date can name. */
+  const windowParams = (f: TimelineFilters) => ({
+    from: f.from ?? '0000-01-01',
+    to: f.to ?? '9999-12-31',
+    earliest: f.from ? earliestStartOverlapping(f.from) : '0000-01-01',
+  });
 
   return {
     /** Offset-paged: the union of three tables has no single key to continue from. */
     timeline(query: TimelineQuery) {
-      const from = query.from ?? '0000-01-01';
       const offset = cursors.positionOf(query.cursor) ?? 0;
-      const rows = timelineRows.all({
-        from,
-        to: query.to ?? '9999-12-31',
-        earliest: query.from ? earliestStartOverlapping(from) : '0000-01-01',
-        limit: query.limit + 1,
-        offset,
-      });
+      const rows = timelineRows.all({ ...windowParams(query), limit: query.limit + 1, offset });
       const toItems = (kept: TimelineRow[]) =>
         kept.map((r) => ({
           type: r.type,
@@ -118,6 +133,16 @@ export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOve
           url: recordUrl(r.type === 'quote' ? 'citation' : r.type, r.id),
         }));
       return pageOfRows(rows, query.limit, toItems, () => cursors.encode('search', offset + query.limit));
+    },
+
+    /** How many items the timeline holds in a window, across all pages. */
+    countTimeline(filters: TimelineFilters): number {
+      return timelineCount.get(windowParams(filters))?.n ?? 0;
+    },
+
+    /** How many hits a search has, across all pages. */
+    countSearch(filters: SearchFilters): number {
+      return searchCount.get({ q: ftsQuery(filters.q) })?.n ?? 0;
     },
   };
 }

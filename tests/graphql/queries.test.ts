@@ -449,22 +449,26 @@ describe('agreements, actors, statistics, claims, sources', () => {
         text: string;
         sha256: string;
         citationCount: number;
-        citations: { quote: string; start: number; end: number; record: { type: string; id: string } }[];
+        citations: {
+          totalCount: number;
+          nodes: { quote: string; start: number; end: number; record: { type: string; id: string } }[];
+        };
       };
       reference: { kind: string; text: string | null; url: string | null };
     }>(
       app,
       `{
         sources(first: 100) { nodes { id kind citationCount } }
-        source(id: "article-2025-09-27") { id kind text sha256 citationCount citations { quote start end record { type id } } }
+        source(id: "article-2025-09-27") { id kind text sha256 citationCount citations(first: 100) { totalCount nodes { quote start end record { type id } } } }
         reference: source(id: "ref-agdam-stadt-de-zxc") { kind text url }
       }`,
     );
     expect(data.sources.nodes[0]?.kind).toBe('document');
     expect(data.sources.nodes.length).toBeGreaterThan(50);
     expect(data.source.kind).toBe('document');
-    expect(data.source.citations).toHaveLength(data.source.citationCount);
-    for (const c of data.source.citations) expect(data.source.text.slice(c.start, c.end)).toBe(c.quote);
+    expect(data.source.citations.nodes).toHaveLength(data.source.citationCount);
+    expect(data.source.citations.totalCount).toBe(data.source.citationCount);
+    for (const c of data.source.citations.nodes) expect(data.source.text.slice(c.start, c.end)).toBe(c.quote);
     expect(data.reference).toMatchObject({ kind: 'reference', text: null });
     expect(data.reference.url).toMatch(/^https?:\/\//);
 

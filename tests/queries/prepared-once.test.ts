@@ -66,7 +66,7 @@ function mix(n: number) {
     eventsWindow(from, to),
     `{ search(q: "${slug}", first: ${3 + n}) { nodes { type record { __typename ... on Place { slug } ... on Citation { quote } } } } }`,
     `{ places(first: ${3 + n}) { nodes { slug events { event { id } } } } agreements(first: ${1 + n}) { nodes { id provisions { point } } } }`,
-    `{ sources(first: ${1 + n}) { nodes { id citationCount citations { id } } } source(id: "article-2025-09-27") { text } }`,
+    `{ sources(first: ${1 + n}) { nodes { id citationCount citations(first: ${2 + n}) { totalCount nodes { id } } } } source(id: "article-2025-09-27") { text } }`,
     `{ actors(first: ${1 + n}) { nodes { id events { event { id } } } } claims(first: ${1 + n}) { nodes { id } } meta { version } }`,
   ];
   return { rest, graphql };

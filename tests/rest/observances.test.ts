@@ -54,15 +54,16 @@ describe('GET /v1/observances', () => {
       method: 'POST',
       url: '/graphql',
       payload: {
-        query: '{ observances { id name day establishedBy { id title } citations { sourceId } } }',
+        query:
+          '{ observances(first: 100) { nodes { id name day establishedBy { id title } citations { sourceId } } } }',
       },
     });
     const body = response.json();
     expect(body.errors).toBeUndefined();
     const rest = (await walk<Observance>(app, '/v1/observances')).items;
-    expect(body.data.observances.map((o: { id: string; day: string }) => [o.id, o.day])).toEqual(
+    expect(body.data.observances.nodes.map((o: { id: string; day: string }) => [o.id, o.day])).toEqual(
       rest.map((o) => [o.id, o.day]),
     );
-    expect(body.data.observances[0].establishedBy.id).toBe('remembrance-day-established');
+    expect(body.data.observances.nodes[0].establishedBy.id).toBe('remembrance-day-established');
   });
 });

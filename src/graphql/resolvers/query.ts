@@ -1,6 +1,5 @@
 // Query fields: validate the arguments with REST's Zod schemas, call the query layer, shape pages as connections.
 // Nested fields are the loaders' (../loaders.ts); camelCase fields read snake_case keys (../casing.ts).
-import { type ListName, StaleCursorError } from '../../schemas/cursor.js';
 import {
   ActorsQuerySchema,
   AgreementsQuerySchema,
@@ -9,6 +8,7 @@ import {
   EventsQuerySchema,
   IdParamSchema,
   MonthDaySchema,
+  ObservancesQuerySchema,
   OnThisDayQuerySchema,
   PlacesQuerySchema,
   SearchQuerySchema,
@@ -18,40 +18,15 @@ import {
   TimelineQuerySchema,
 } from '../../schemas/params.js';
 import { parseArgs } from '../args.js';
-import { type Connection, connection, eventCursors, offsetCursors, seqCursors } from '../connection.js';
+import { connection, eventCursors, offsetConnection, paged, seqCursors } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
-import { badUserInput, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { allDistricts, placesBySlugs } from '../records.js';
 
 type Args = Record<string, unknown>;
 type Resolver = (root: unknown, args: Args, context: GraphqlContext) => unknown;
 
 const OnThisDayArgsSchema = OnThisDayQuerySchema.extend({ date: MonthDaySchema });
-
-/**
- * Runs a list query, wording a cursor from another dataset version as GraphQL does every bad argument: BAD_USER_INPUT
- * naming `after` (REST names `cursor`), with the same message.
- */
-function paged<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof StaleCursorError) throw badUserInput([{ in: 'query', name: 'after', message: error.message }]);
-    throw error;
-  }
-}
-
-/** A connection over a page of a list paged by offset, with its edge cursors and the list's total. */
-function offsetConnection<T>(
-  repo: GraphqlContext['repo'],
-  list: ListName,
-  query: { cursor?: { dataset: string; position: number } },
-  page: { items: T[]; nextCursor: string | null; total?: number },
-): Connection<T> {
-  const offset = repo.cursors.positionOf(query.cursor) ?? 0;
-  const { total } = page;
-  return connection(page, offsetCursors(repo, list, offset), total === undefined ? undefined : () => total);
-}
 
 /** A record, or NOT_FOUND with REST's wording. */
 function found<T>(record: T | null | undefined, message: string): T {
@@ -87,6 +62,7 @@ export const queryResolvers: Record<string, Resolver> = {
       connection(
         repo.listPlaces(query),
         seqCursors(repo, 'places', (p: { slug: string }) => p.slug),
+        () => repo.countPlaces(query),
       ),
     );
   },
@@ -112,6 +88,7 @@ export const queryResolvers: Record<string, Resolver> = {
       connection(
         repo.listStatistics(query),
         seqCursors(repo, 'statistics', (s: { id: string }) => s.id),
+        () => repo.countStatistics(query),
       ),
     );
   },
@@ -131,8 +108,16 @@ export const queryResolvers: Record<string, Resolver> = {
     return paged(() => offsetConnection(repo, 'actors', query, repo.pageActors(query)));
   },
 
-  // Few and fixed: every observance at once, as actors and sources are.
-  observances: (_root, _args, { repo }) => repo.listObservances({ limit: 100 }).items,
+  observances(_root, args, { repo }) {
+    const query = parseArgs(ObservancesQuerySchema, args);
+    return paged(() =>
+      connection(
+        repo.listObservances(query),
+        seqCursors(repo, 'observances', (o: { id: string }) => o.id),
+        () => repo.countObservances(),
+      ),
+    );
+  },
 
   observance(_root, args, { repo }) {
     const { id } = parseArgs(IdParamSchema, args);
@@ -160,6 +145,7 @@ export const queryResolvers: Record<string, Resolver> = {
       connection(
         repo.listClaims(query),
         seqCursors(repo, 'claims', (c: { id: string }) => c.id),
+        () => repo.countClaims(query),
       ),
     );
   },
@@ -171,7 +157,9 @@ export const queryResolvers: Record<string, Resolver> = {
 
   timeline(_root, args, { repo }) {
     const query = parseArgs(TimelineQuerySchema, args);
-    return paged(() => offsetConnection(repo, 'timeline', query, repo.timeline(query)));
+    return paged(() =>
+      offsetConnection(repo, 'timeline', query, { ...repo.timeline(query), total: () => repo.countTimeline(query) }),
+    );
   },
 
   onThisDay(_root, args, { repo }) {
@@ -186,7 +174,9 @@ export const queryResolvers: Record<string, Resolver> = {
 
   search(_root, args, { repo }) {
     const query = parseArgs(SearchQuerySchema, args);
-    return paged(() => offsetConnection(repo, 'search', query, repo.search(query)));
+    return paged(() =>
+      offsetConnection(repo, 'search', query, { ...repo.search(query), total: () => repo.countSearch(query) }),
+    );
   },
 
   meta: (_root, _args, { repo }) => repo.getMeta(),

@@ -1,32 +1,27 @@
 // Field resolvers of the object types that are not plain reads of a query-layer key: connections, the dataset
 // counts, and the type of a search hit's record. Relations are loaders (../loaders.ts).
-import { type Connection, connectionResolvers, pageInfoResolvers } from '../connection.js';
+import { connectionResolvers, pageInfoResolvers } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { RECORD_TYPENAME } from '../loaders.js';
 
+/** Every connection type: each has a totalCount, which the query layer counts only when a client asks for it. */
 const CONNECTIONS = [
+  'EventConnection',
   'PlaceConnection',
   'StatisticConnection',
   'ClaimConnection',
-  'TimelineConnection',
-  'SearchConnection',
-] as const;
-/** Connections with a totalCount: the query layer counts the list (or holds it whole). */
-const COUNTED_CONNECTIONS = [
-  'EventConnection',
+  'ObservanceConnection',
   'ActorConnection',
   'AgreementConnection',
   'SourceConnection',
+  'CitationConnection',
+  'TimelineConnection',
   'OnThisDayConnection',
+  'SearchConnection',
 ] as const;
-const countedResolvers = {
-  ...connectionResolvers,
-  totalCount: (c: Connection<unknown>) => c.totalCount?.() ?? c.items.length,
-};
 
 export const typeResolvers = {
   ...Object.fromEntries(CONNECTIONS.map((name) => [name, connectionResolvers])),
-  ...Object.fromEntries(COUNTED_CONNECTIONS.map((name) => [name, countedResolvers])),
   PageInfo: pageInfoResolvers,
   Meta: {
     counts: (meta: { counts: Record<string, number> }) =>

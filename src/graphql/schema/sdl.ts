@@ -153,9 +153,17 @@ type Query {
   ): ActorConnection!
 
   """
-  Days kept every year (Remembrance Day, Victory Day), each with the event that established it.
+  Days kept every year (Remembrance Day, Victory Day), each with the event that established it, in the dataset's order.
   """
-  observances: [Observance!]!
+  observances(
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): ObservanceConnection!
 
   """One observance, by id. An unknown id is a NOT_FOUND error."""
   observance(
@@ -880,6 +888,9 @@ type PlaceConnection {
 
   """Where this page stands."""
   pageInfo: PageInfo!
+
+  """How many places match the filters, across all pages."""
+  totalCount: Int!
 }
 
 """A place with its cursor."""
@@ -1098,6 +1109,9 @@ type StatisticConnection {
 
   """Where this page stands."""
   pageInfo: PageInfo!
+
+  """How many statistics match the filters, across all pages."""
+  totalCount: Int!
 }
 
 """A statistic with its cursor."""
@@ -1160,6 +1174,9 @@ type ClaimConnection {
 
   """Where this page stands."""
   pageInfo: PageInfo!
+
+  """How many claims match the filters, across all pages."""
+  totalCount: Int!
 }
 
 """A claim with its cursor."""
@@ -1209,8 +1226,18 @@ type Source {
   """The full text, verbatim, for documents; null for references."""
   text: String
 
-  """Every citation of this source, in text order."""
-  citations: [Citation!]!
+  """
+  The citations of this source, in text order, a page at a time (REST's /v1/sources/{id}/citations).
+  """
+  citations(
+    """Page size, 1–100 (default 20)."""
+    first: Int
+
+    """
+    Cursor after which the page starts: an endCursor or edge cursor from this API, or REST's page.next_cursor.
+    """
+    after: String
+  ): CitationConnection!
 }
 
 """
@@ -1310,6 +1337,9 @@ type TimelineConnection {
 
   """Where this page stands."""
   pageInfo: PageInfo!
+
+  """How many items the window holds, across all pages."""
+  totalCount: Int!
 }
 
 """A timeline item with its cursor."""
@@ -1368,6 +1398,9 @@ type SearchConnection {
 
   """Where this page stands."""
   pageInfo: PageInfo!
+
+  """How many hits the search has, across all pages."""
+  totalCount: Int!
 }
 
 """A search hit with its cursor."""
@@ -1525,5 +1558,53 @@ type OnThisDayEdge {
 
   """The event, with how many years ago."""
   node: OnThisDayItem!
+}
+
+"""A page of observances (Relay connection)."""
+type ObservanceConnection {
+  """The observances of this page, each with its cursor."""
+  edges: [ObservanceEdge!]!
+
+  """The observances of this page."""
+  nodes: [Observance!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many observances there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An observance with its cursor."""
+type ObservanceEdge {
+  """Pass as \`after\` to start the next page after this observance."""
+  cursor: String!
+
+  """The observance."""
+  node: Observance!
+}
+
+"""A page of a source's citations (Relay connection)."""
+type CitationConnection {
+  """The citations of this page, each with its cursor."""
+  edges: [CitationEdge!]!
+
+  """The citations of this page."""
+  nodes: [Citation!]!
+
+  """Where this page stands."""
+  pageInfo: PageInfo!
+
+  """How many citations the source has, across all pages."""
+  totalCount: Int!
+}
+
+"""A citation with its cursor."""
+type CitationEdge {
+  """Pass as \`after\` to start the next page after this citation."""
+  cursor: String!
+
+  """The citation."""
+  node: Citation!
 }
 `;
