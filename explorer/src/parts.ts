@@ -11,7 +11,7 @@ import {
 } from './api.js';
 import { h, joined, type Child } from './dom.js';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

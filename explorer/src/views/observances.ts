@@ -2,23 +2,8 @@
 // established it, which is an event.
 import { observances } from '../api.js';
 import { h } from '../dom.js';
-import { citationList, when } from '../parts.js';
+import { citationList, MONTHS, when } from '../parts.js';
 import type { View } from './view.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "27 September" from "09-27": a day of every year, so no year and no <time> element. */
 function dayOfYear(day: string): string {
