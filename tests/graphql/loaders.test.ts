@@ -1,33 +1,13 @@
 // Nested fields are batched by loaders: the SQL statements a query runs do not grow with the length of its lists.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
+import { recordStatements } from '../helpers/statements.js';
 import { gqlData } from './helpers.js';
 
 const app = await useTestApp();
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/**
- * Counts every SQL statement run by better-sqlite3 in this process: Drizzle runs each query through a Statement's
- * all/get/run/iterate (prepared once or per call), so spying on the Statement prototype counts executions,
- * prepared statements included.
- */
-function countStatements() {
-  const probe = new Database(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
-  probe.close();
-  const statements: string[] = [];
-  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    vi.spyOn(proto, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
-      statements.push(this.source);
-      return original.apply(this, args);
-    });
-  }
-  return statements;
-}
 
 // Every nested field here has data for the first 5 events as for all of them (a field whose parents have no keys at
 // all runs no statement), so the counts must be equal.
@@ -55,7 +35,7 @@ interface EventsData {
 }
 
 async function run(n: number) {
-  const statements = countStatements();
+  const statements = recordStatements();
   const data = await gqlData<EventsData>(app, EVENTS_QUERY, { n });
   vi.restoreAllMocks();
   const nested = data.events.nodes.reduce((sum, e) => sum + 1 + e.children.length, 0);
@@ -90,7 +70,7 @@ describe('loaders', () => {
     }`;
     const counts: number[] = [];
     for (const n of [1, 7]) {
-      const statements = countStatements();
+      const statements = recordStatements();
       const data = await gqlData<{ places: { nodes: { events: unknown[] }[] } }>(app, query, { n });
       vi.restoreAllMocks();
       expect(data.places.nodes).toHaveLength(n);
@@ -101,7 +81,7 @@ describe('loaders', () => {
   });
 
   it('runs one statement for one nested field of many parents', async () => {
-    const statements = countStatements();
+    const statements = recordStatements();
     await gqlData(app, '{ events(first: 50) { nodes { id citations { id } } } }');
     vi.restoreAllMocks();
     const citationStatements = statements.filter((s) => /from "citations"/i.test(s));
@@ -114,7 +94,7 @@ describe('loaders', () => {
     const byId = (statements: string[]) =>
       statements.filter((s) => /"summary".*from "events" where "events"."id" IN/is.test(s));
 
-    const brief = countStatements();
+    const brief = recordStatements();
     const refs = await gqlData<{ district: { events: { event: { id: string; title: string } }[] } }>(
       app,
       query('id title date { startDate }'),
@@ -122,7 +102,7 @@ describe('loaders', () => {
     vi.restoreAllMocks();
     expect(byId(brief)).toEqual([]);
 
-    const full = countStatements();
+    const full = recordStatements();
     const looked = await gqlData<{ district: { events: { event: { id: string; title: string; summary: string } }[] } }>(
       app,
       query('id title summary'),

@@ -1,8 +1,8 @@
 // Every list REST pages is a GraphQL connection whose totalCount is the number of rows REST's pages hold, with the
 // same filters; observances and a source's citations page by `after` as REST does, with interchangeable cursors.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
+import { recordStatements } from '../helpers/statements.js';
 import { getJson, type ListBody, walk } from '../helpers/json.js';
 import { gql, gqlData, onlyError } from './helpers.js';
 
@@ -12,22 +12,6 @@ afterEach(() => {
 });
 
 const DOCUMENT = 'article-2025-09-27';
-
-/** The SQL of every statement better-sqlite3 runs from here on, until vi.restoreAllMocks(). */
-function recordStatements(): string[] {
-  const probe = new Database(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
-  probe.close();
-  const statements: string[] = [];
-  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    vi.spyOn(proto, method).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
-      statements.push(this.source);
-      return original.apply(this, args);
-    });
-  }
-  return statements;
-}
 
 /** The first item of a REST list, to take filter values from the data rather than from memory. */
 async function firstOf<T>(url: string): Promise<T> {
