@@ -30,7 +30,7 @@ interface Answer {
  * closed before answering (nginx's reload closes its idle ones) is sent again once, on a new connection. Node flags
  * such a request with `reusedSocket` for exactly this retry. A failure on a fresh connection is a failure.
  */
-function get(agent: http.Agent, url: string, retried = false): Promise<Answer> {
+function get(agent: http.Agent | false, url: string): Promise<Answer> {
   const sentAt = Date.now();
   return new Promise((resolve) => {
     const request = http.get(url, { agent, timeout: 5000 }, (response) => {
@@ -41,7 +41,8 @@ function get(agent: http.Agent, url: string, retried = false): Promise<Answer> {
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', (e: NodeJS.ErrnoException) => {
-      if (request.reusedSocket && !retried && e.code === 'ECONNRESET') resolve(get(agent, url, true));
+      // The retry must not take another pooled socket: a reload closes every idle one, so the pool may hold more.
+      if (request.reusedSocket && agent !== false && e.code === 'ECONNRESET') resolve(get(false, url));
       else resolve({ sentAt, error: e.message });
     });
   });
