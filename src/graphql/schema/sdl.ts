@@ -612,6 +612,11 @@ type Event {
   """Neutral summary; the sources' own words appear only in quotes."""
   summary: String!
 
+  """
+  Whose people the event is about: one or both, or an empty list for neither.
+  """
+  concerns: [People!]!
+
   """When it happened."""
   date: DateSpan!
 
@@ -1040,6 +1045,11 @@ type Statistic {
   label: String!
 
   """
+  Whose people the figure is about: one or both, or an empty list for neither.
+  """
+  concerns: [People!]!
+
+  """
   The number; for a range, the value the source gives as its best estimate.
   """
   value: Float!
@@ -1184,6 +1194,9 @@ type Source {
 
   """Publisher."""
   publisher: String
+
+  """Where the source comes from, by its publisher."""
+  origin: SourceOrigin!
 
   """Place of publication."""
   placeOfPublication: String
@@ -1407,6 +1420,81 @@ type Meta {
 
   """Every source, the document first."""
   sources: [Source!]!
+
+  """
+  The balance report: whose people the records concern, and where the sources come from.
+  """
+  balance: Balance!
+}
+
+"""A people whose members a record is about."""
+enum People {
+  azerbaijanis
+  armenians
+}
+
+"""
+Where a source comes from, by its publisher; a copy counts as the original it names.
+"""
+enum SourceOrigin {
+  azerbaijani
+  armenian
+  russian
+  international
+  other
+}
+
+"""How many records of each kind concern one people (or neither)."""
+type BalanceCounts {
+  """Events."""
+  events: Int!
+
+  """Statistics."""
+  statistics: Int!
+
+  """Claims: a claim concerns what its event concerns."""
+  claims: Int!
+}
+
+"""
+Records by the people they concern; a record about both is counted under each.
+"""
+type BalanceConcerns {
+  """Records about Azerbaijanis."""
+  azerbaijanis: BalanceCounts!
+
+  """Records about Armenians."""
+  armenians: BalanceCounts!
+
+  """Records about neither people, e.g. the Minsk Group founding."""
+  neither: BalanceCounts!
+}
+
+"""Sources by origin."""
+type SourcesByOrigin {
+  """Azerbaijani state, government or media."""
+  azerbaijani: Int!
+
+  """Armenian (including Karabakh Armenian) government or media."""
+  armenian: Int!
+
+  """Russian state media and government."""
+  russian: Int!
+
+  """International bodies and foreign media."""
+  international: Int!
+
+  """Anything else: encyclopedias, their copies, blogs."""
+  other: Int!
+}
+
+"""The balance report."""
+type Balance {
+  """Records by the people they concern."""
+  concerns: BalanceConcerns!
+
+  """Sources by origin."""
+  sourcesByOrigin: SourcesByOrigin!
 }
 
 """
