@@ -26,7 +26,12 @@ export const SeedCitationSchema = z.strictObject({
 const citations = z.array(SeedCitationSchema).default([]);
 
 /** Required, with no default, so that no record is left out of the balance report; `[]` is a stated "neither". */
-const concerns = z.array(z.enum(PEOPLES)).refine((list) => new Set(list).size === list.length, 'names a people twice');
+const concerns = z
+  .array(z.enum(PEOPLES), {
+    error: (issue) =>
+      issue.input === undefined ? 'missing; name whose people the record is about ([] for neither)' : undefined,
+  })
+  .refine((list) => new Set(list).size === list.length, 'names a people twice');
 
 export const SeedSourceSchema = z.strictObject({
   id: SlugSchema,
@@ -34,7 +39,9 @@ export const SeedSourceSchema = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1).nullable().default(null),
   /** Required: by the publisher, or the original a copy names (README, "Balance"). */
-  origin: z.enum(SOURCE_ORIGINS),
+  origin: z.enum(SOURCE_ORIGINS, {
+    error: (issue) => (issue.input === undefined ? `missing; one of ${SOURCE_ORIGINS.join(', ')}` : undefined),
+  }),
   place_of_publication: z.string().min(1).nullable().default(null),
   published_on: IsoDateSchema.nullable().default(null),
   language: z.string().min(2).default('en'),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { useTestApp } from '../helpers/app.js';
 import { getJson, walk } from '../helpers/json.js';
+import { runTs } from '../helpers/run-cli.js';
 
 type People = 'azerbaijanis' | 'armenians';
 interface Concerning {
@@ -110,6 +111,15 @@ describe('the balance report', () => {
       expect(cells.get(key), key).toEqual([c.events, c.statistics, c.claims]);
     }
     for (const [origin, n] of Object.entries(want.sources_by_origin)) expect(cells.get(origin), origin).toEqual([n]);
+  });
+
+  it('`npm run balance` prints the table the README shows', () => {
+    const readme = readFileSync(`${PROJECT_ROOT}/README.md`, 'utf8');
+    const block = /<!-- balance:start -->\n([\s\S]*?)<!-- balance:end -->/.exec(readme)?.[1];
+    const result = runTs('scripts/balance.ts', []);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(block?.trim());
   });
 });
 
