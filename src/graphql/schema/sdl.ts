@@ -1429,7 +1429,10 @@ type Meta {
 
 """A people whose members a record is about."""
 enum People {
+  """Azerbaijanis."""
   azerbaijanis
+
+  """Armenians, Karabakh Armenians among them."""
   armenians
 }
 
@@ -1437,15 +1440,43 @@ enum People {
 Where a source comes from, by its publisher; a copy counts as the original it names.
 """
 enum SourceOrigin {
+  """Azerbaijani government, state or other Azerbaijani media."""
   azerbaijani
+
+  """Armenian or Karabakh Armenian government or media."""
   armenian
+
+  """Russian state media and government."""
   russian
+
+  """International bodies and foreign media."""
   international
+
+  """Anything else: encyclopedias and their copies, blogs, unnamed reposts."""
   other
 }
 
-"""How many records of each kind concern one people (or neither)."""
-type BalanceCounts {
+"""Whose people the records of a balance row concern."""
+enum BalanceGroup {
+  """
+  Records about Azerbaijanis (a record about both peoples is counted under each).
+  """
+  azerbaijanis
+
+  """
+  Records about Armenians (a record about both peoples is counted under each).
+  """
+  armenians
+
+  """Records about neither people, e.g. the Minsk Group founding."""
+  neither
+}
+
+"""How many records of each kind concern one people, or neither."""
+type BalanceRow {
+  """Whose people these records concern."""
+  concerns: BalanceGroup!
+
   """Events."""
   events: Int!
 
@@ -1456,45 +1487,22 @@ type BalanceCounts {
   claims: Int!
 }
 
-"""
-Records by the people they concern; a record about both is counted under each.
-"""
-type BalanceConcerns {
-  """Records about Azerbaijanis."""
-  azerbaijanis: BalanceCounts!
+"""How many sources have one origin."""
+type OriginCount {
+  """The origin."""
+  origin: SourceOrigin!
 
-  """Records about Armenians."""
-  armenians: BalanceCounts!
-
-  """Records about neither people, e.g. the Minsk Group founding."""
-  neither: BalanceCounts!
-}
-
-"""Sources by origin."""
-type SourcesByOrigin {
-  """Azerbaijani state, government or media."""
-  azerbaijani: Int!
-
-  """Armenian (including Karabakh Armenian) government or media."""
-  armenian: Int!
-
-  """Russian state media and government."""
-  russian: Int!
-
-  """International bodies and foreign media."""
-  international: Int!
-
-  """Anything else: encyclopedias, their copies, blogs."""
-  other: Int!
+  """How many sources."""
+  count: Int!
 }
 
 """The balance report."""
 type Balance {
-  """Records by the people they concern."""
-  concerns: BalanceConcerns!
+  """Records by the people they concern: azerbaijanis, armenians, neither."""
+  concerns: [BalanceRow!]!
 
-  """Sources by origin."""
-  sourcesByOrigin: SourcesByOrigin!
+  """Sources by origin, one row per origin."""
+  sourcesByOrigin: [OriginCount!]!
 }
 
 """
