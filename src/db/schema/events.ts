@@ -32,5 +32,7 @@ export const events = sqliteTable(
     index('events_kind_start_idx').on(t.kind, t.startDate, t.seq),
     index('events_parent_idx').on(t.parentId),
     index('events_month_day_idx').on(t.monthDay),
+    // The balance report counts from this index alone, without reading each row (see queries/balance.ts).
+    index('events_concerns_idx').on(t.concernsAzerbaijanis, t.concernsArmenians),
   ],
 );
