@@ -33,15 +33,17 @@ export function buildSyntheticDatabase(path: string, events: number, seed = 27):
   sqlite.transaction(() => {
     sqlite
       .prepare(
-        "INSERT INTO sources (id, kind, title, language) VALUES ('synthetic', 'reference', 'Synthetic data', 'en')",
+        "INSERT INTO sources (id, kind, title, origin, language) VALUES ('synthetic', 'reference', 'Synthetic data', 'other', 'en')",
       )
       .run();
     const place = sqlite.prepare('INSERT INTO places (slug, seq, kind, name, parent_slug) VALUES (?, ?, ?, ?, ?)');
     place.run('region', 1, 'region', 'Region', null);
     for (let p = 1; p <= places; p++) place.run(`place-${p}`, p + 1, 'district', `Place ${p}`, 'region');
     const event = sqlite.prepare(
-      `INSERT INTO events (id, seq, kind, title, summary, start_date, end_date, precision, date_text, edtf, month_day)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      // Synthetic events concern neither people: the balance columns are required, and nothing here reads them.
+      `INSERT INTO events (id, seq, kind, title, summary, concerns_azerbaijanis, concerns_armenians, start_date,
+         end_date, precision, date_text, edtf, month_day)
+       VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)`,
     );
     const link = sqlite.prepare("INSERT INTO event_places (event_id, place_slug, role) VALUES (?, ?, 'location')");
     for (let i = 1; i <= events; i++) {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as t from '../src/db/schema/index.js';
+import { concernsColumns } from '../src/db/concerns.js';
 import { foldText } from '../src/lib/fold.js';
 import { MIGRATIONS_DIR } from '../src/paths.js';
 import type { SeedInput } from './load.js';
@@ -65,6 +66,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             kind: s.kind,
             title: s.title,
             publisher: s.publisher,
+            origin: s.origin,
             placeOfPublication: s.place_of_publication,
             publishedOn: s.published_on,
             language: s.language,
@@ -96,6 +98,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             kind: e.kind,
             title: e.title,
             summary: e.summary,
+            ...concernsColumns(e.concerns),
             startDate: e.date.start,
             endDate: e.date.end,
             precision: e.date.precision,
@@ -229,6 +232,7 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             seq: i + 1,
             subject: s.subject,
             label: s.label,
+            ...concernsColumns(s.concerns),
             value: s.value,
             low: s.low,
             high: s.high,

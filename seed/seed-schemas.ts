@@ -1,7 +1,15 @@
 // The shape of every seed file. One schema per file in seed/data; a record that fails here never reaches the database.
 import { z } from 'zod';
 import { IsoDateSchema } from '../src/schemas/dates.js';
-import { ACTOR_KINDS, EVENT_KINDS, PLACE_KINDS, PRECISIONS, QUALIFIERS } from '../src/schemas/enums.js';
+import {
+  ACTOR_KINDS,
+  EVENT_KINDS,
+  PEOPLES,
+  PLACE_KINDS,
+  PRECISIONS,
+  QUALIFIERS,
+  SOURCE_ORIGINS,
+} from '../src/schemas/enums.js';
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, hyphens)');
 
@@ -17,11 +25,23 @@ export const SeedCitationSchema = z.strictObject({
 
 const citations = z.array(SeedCitationSchema).default([]);
 
+/** Required, with no default, so that no record is left out of the balance report; `[]` is a stated "neither". */
+const concerns = z
+  .array(z.enum(PEOPLES), {
+    error: (issue) =>
+      issue.input === undefined ? 'missing; name whose people the record is about ([] for neither)' : undefined,
+  })
+  .refine((list) => new Set(list).size === list.length, 'names a people twice');
+
 export const SeedSourceSchema = z.strictObject({
   id: SlugSchema,
   kind: z.enum(['document', 'reference']),
   title: z.string().min(1),
   publisher: z.string().min(1).nullable().default(null),
+  /** Required: by the publisher, or the original a copy names (README, "Balance"). */
+  origin: z.enum(SOURCE_ORIGINS, {
+    error: (issue) => (issue.input === undefined ? `missing; one of ${SOURCE_ORIGINS.join(', ')}` : undefined),
+  }),
   place_of_publication: z.string().min(1).nullable().default(null),
   published_on: IsoDateSchema.nullable().default(null),
   language: z.string().min(2).default('en'),
@@ -80,6 +100,7 @@ export const SeedEventSchema = z.strictObject({
   kind: z.enum(EVENT_KINDS),
   title: z.string().min(1),
   summary: z.string().min(1),
+  concerns,
   parent: SlugSchema.nullable().default(null),
   date: SeedDateSchema,
   places: z.array(z.strictObject({ place: SlugSchema, role: z.string().min(1) })).default([]),
@@ -129,6 +150,7 @@ export const SeedStatisticSchema = z.strictObject({
   id: SlugSchema,
   subject: z.string().regex(/^[a-z0-9_]+$/, 'must be a snake_case subject'),
   label: z.string().min(1),
+  concerns,
   value: z.number(),
   /** A range ("about 70,000–75,000") keeps its bounds beside the value, as UCDP's low/best/high. */
   low: z.number().nullable().default(null),

@@ -3,6 +3,7 @@
 // sort order, chosen by which filters a request gives.
 import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { concernsOf } from '../db/concerns.js';
 import { actors, eventActors, eventPlaces, events, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import { shiftIsoDate } from '../schemas/dates.js';
@@ -44,6 +45,8 @@ const eventColumns = {
   seq: events.seq,
   ...eventRefRest,
   summary: events.summary,
+  concernsAzerbaijanis: events.concernsAzerbaijanis,
+  concernsArmenians: events.concernsArmenians,
   parentId: events.parentId,
 };
 
@@ -232,6 +235,7 @@ export function createEventQueries(db: Db, cursors: Cursors) {
     kind: r.kind,
     title: r.title,
     summary: r.summary,
+    concerns: concernsOf(r),
     date: dateSpan(r),
     parent_id: r.parentId,
     url: recordUrl('event', r.id),

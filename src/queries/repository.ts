@@ -1,5 +1,6 @@
 // The query layer's one entry point. REST routes and GraphQL resolvers both call these functions and nothing else;
 // neither writes SQL. Every function that takes a list answers in one statement, whatever the list's length.
+import { type Balance, createBalanceQueries } from './balance.js';
 import type { Db } from '../db/client.js';
 import { dataset } from '../db/schema/index.js';
 import { createCursors } from '../schemas/cursor.js';
@@ -36,6 +37,9 @@ export function createRepository(db: Db) {
   const observances = createObservanceQueries(db, cursors, cite<string>('observance'));
   const agreements = createAgreementQueries(db, cite<number>('provision'));
   const sources = createSourceQueries(db, citations.countBySource);
+  const balanceQueries = createBalanceQueries(db);
+  // Counted at the first /v1/meta and kept: the dataset never changes under a running repository.
+  let balance: Balance | undefined;
   const timeline = createTimelineQueries(db, cursors, events.earliestStartOverlapping);
 
   /** Citations of a list of records, in the order of the keys. */
@@ -134,6 +138,7 @@ export function createRepository(db: Db) {
         licence: meta.licence,
         counts: meta.counts,
         sources: sources.listSources().map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
+        balance: (balance ??= balanceQueries.balance()),
       };
     },
   };

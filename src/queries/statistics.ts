@@ -2,6 +2,7 @@
 import { and, asc, between, eq, gt, sql } from 'drizzle-orm';
 import type { Cursors } from '../schemas/cursor.js';
 import type { Db } from '../db/client.js';
+import { concernsOf } from '../db/concerns.js';
 import { places, statistics } from '../db/schema/index.js';
 import type { StatisticsQuery } from '../schemas/params.js';
 import type { Citation } from './citations.js';
@@ -34,6 +35,8 @@ export function createStatisticQueries(
         seq: statistics.seq,
         subject: statistics.subject,
         label: statistics.label,
+        concernsAzerbaijanis: statistics.concernsAzerbaijanis,
+        concernsArmenians: statistics.concernsArmenians,
         value: statistics.value,
         low: statistics.low,
         high: statistics.high,
@@ -81,6 +84,7 @@ export function createStatisticQueries(
       id: r.id,
       subject: r.subject,
       label: r.label,
+      concerns: concernsOf(r),
       value: r.value,
       low: r.low,
       high: r.high,

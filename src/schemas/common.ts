@@ -1,6 +1,6 @@
 // Shapes shared by many resources: dates, citations, references to other records, pages.
 import { z } from 'zod';
-import { PRECISIONS } from './enums.js';
+import { PEOPLES, PRECISIONS } from './enums.js';
 
 export const IsoDay = z.string().meta({ format: 'date', example: '2020-09-27' });
 
@@ -105,3 +105,8 @@ export const PageSchema = z
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item).max(MAX_PAGE_SIZE), page: PageSchema });
 }
+
+/** Whose people a record is about: one or both, or an empty list for neither (README, "Balance"). */
+export const ConcernsSchema = z
+  .array(z.enum(PEOPLES))
+  .describe('Whose people the record is about: azerbaijanis, armenians, both, or [] for neither.');

@@ -40,3 +40,14 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const RETURN_MODES = ['military_operation', 'handover'] as const;
 export type ReturnMode = (typeof RETURN_MODES)[number];
+
+/**
+ * Whose people a record is about (README, "Balance"). A list of one or both; empty for a record about neither
+ * people, such as the diplomacy of the Minsk Group.
+ */
+export const PEOPLES = ['azerbaijanis', 'armenians'] as const;
+export type People = (typeof PEOPLES)[number];
+
+/** Where a source comes from, by its publisher (README, "Balance"): a copy counts as the original it names. */
+export const SOURCE_ORIGINS = ['azerbaijani', 'armenian', 'russian', 'international', 'other'] as const;
+export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];

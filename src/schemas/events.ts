@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClaimSchema } from './claims.js';
-import { CitationSchema, DateSpanSchema, EventRefSchema, RecordUrl } from './common.js';
+import { CitationSchema, ConcernsSchema, DateSpanSchema, EventRefSchema, RecordUrl } from './common.js';
 import { EVENT_KINDS } from './enums.js';
 import { StatisticSchema } from './statistics.js';
 
@@ -18,6 +18,7 @@ export const EventSchema = z
     kind: z.enum(EVENT_KINDS),
     title: z.string().describe('Neutral title.'),
     summary: z.string().describe("Neutral summary; the sources' own words appear only in quotes."),
+    concerns: ConcernsSchema,
     date: DateSpanSchema,
     parent_id: z.string().nullable(),
     places: z.array(EventPlaceSchema),

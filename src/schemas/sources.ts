@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDay } from './common.js';
+import { SOURCE_ORIGINS } from './enums.js';
 
 export const SourceSchema = z
   .object({
@@ -7,6 +8,7 @@ export const SourceSchema = z
     kind: z.enum(['document', 'reference']),
     title: z.string(),
     publisher: z.string().nullable(),
+    origin: z.enum(SOURCE_ORIGINS).describe('Where the source comes from, by its publisher (README, "Balance").'),
     place_of_publication: z.string().nullable(),
     published_on: IsoDay.nullable(),
     language: z.string(),

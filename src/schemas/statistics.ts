@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationSchema, IsoDay, PlaceRefSchema, RecordUrl } from './common.js';
+import { CitationSchema, ConcernsSchema, IsoDay, PlaceRefSchema, RecordUrl } from './common.js';
 import { QUALIFIERS } from './enums.js';
 
 export const StatisticSchema = z
@@ -7,6 +7,7 @@ export const StatisticSchema = z
     id: z.string(),
     subject: z.string().describe('What is counted, in snake_case (e.g. villages_taken).'),
     label: z.string(),
+    concerns: ConcernsSchema,
     value: z.number().describe('The figure; for a range, the value the source gives as its best estimate.'),
     low: z.number().nullable().describe('Lower bound of a range ("about 70,000–75,000"); null for a single figure.'),
     high: z.number().nullable().describe('Upper bound of a range; null for a single figure.'),

@@ -1,3 +1,4 @@
+import { BalanceSchema } from './balance.js';
 import { z } from 'zod';
 import { DateSpanSchema, RecordUrl } from './common.js';
 import { EventSchema } from './events.js';
@@ -35,5 +36,6 @@ export const MetaSchema = z
     licence: z.string(),
     counts: z.record(z.string(), z.int32().min(0)),
     sources: z.array(z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() })),
+    balance: BalanceSchema,
   })
   .meta({ id: 'Meta' });

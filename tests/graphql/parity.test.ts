@@ -16,7 +16,7 @@ async function rest<T>(url: string): Promise<{ status: number; body: T }> {
   return { status: response.statusCode, body: response.json() as T };
 }
 
-const EVENT_FIELDS = `id kind title summary ${DATE_SPAN} parentId url places { role place { slug name kind url } }`;
+const EVENT_FIELDS = `id kind title summary concerns ${DATE_SPAN} parentId url places { role place { slug name kind url } }`;
 
 /** A GraphQL Event in REST's list shape: places flattened back to { slug, name, kind, role }. */
 function eventAsRest(node: { places: { role: string; place: Record<string, unknown> }[] }) {

@@ -741,6 +741,40 @@ export interface components {
         ProblemTypeList: {
             data: components["schemas"]["ProblemType"][];
         };
+        /** @description How many records of each kind concern one people (or neither). */
+        BalanceCounts: {
+            /** Format: int32 */
+            events: number;
+            /** Format: int32 */
+            statistics: number;
+            /**
+             * Format: int32
+             * @description A claim concerns what its event concerns.
+             */
+            claims: number;
+        };
+        /** @description The balance report: whose people the records concern, and where the sources come from. */
+        Balance: {
+            /** @description A record about both peoples is counted under each. */
+            concerns: {
+                azerbaijanis: components["schemas"]["BalanceCounts"];
+                armenians: components["schemas"]["BalanceCounts"];
+                /** @description Records about neither people, e.g. the Minsk Group founding. */
+                neither: components["schemas"]["BalanceCounts"];
+            };
+            sources_by_origin: {
+                /** Format: int32 */
+                azerbaijani: number;
+                /** Format: int32 */
+                armenian: number;
+                /** Format: int32 */
+                russian: number;
+                /** Format: int32 */
+                international: number;
+                /** Format: int32 */
+                other: number;
+            };
+        };
         /** @description A source's own characterisation or allegation, attributed to it; never a plain fact. */
         Claim: {
             id: string;
@@ -765,6 +799,8 @@ export interface components {
             /** @description What is counted, in snake_case (e.g. villages_taken). */
             subject: string;
             label: string;
+            /** @description Whose people the record is about: azerbaijanis, armenians, both, or [] for neither. */
+            concerns: ("azerbaijanis" | "armenians")[];
             /** @description The figure; for a range, the value the source gives as its best estimate. */
             value: number;
             /** @description Lower bound of a range ("about 70,000–75,000"); null for a single figure. */
@@ -821,6 +857,8 @@ export interface components {
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
             summary: string;
+            /** @description Whose people the record is about: azerbaijanis, armenians, both, or [] for neither. */
+            concerns: ("azerbaijanis" | "armenians")[];
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
@@ -839,6 +877,8 @@ export interface components {
             title: string;
             /** @description Neutral summary; the sources' own words appear only in quotes. */
             summary: string;
+            /** @description Whose people the record is about: azerbaijanis, armenians, both, or [] for neither. */
+            concerns: ("azerbaijanis" | "armenians")[];
             date: components["schemas"]["DateSpan"];
             parent_id: string | null;
             places: components["schemas"]["EventPlace"][];
@@ -901,6 +941,7 @@ export interface components {
                 kind: "document" | "reference";
                 title: string;
             }[];
+            balance: components["schemas"]["Balance"];
         };
         /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
         Observance: {
@@ -1208,6 +1249,11 @@ export interface components {
             kind: "document" | "reference";
             title: string;
             publisher: string | null;
+            /**
+             * @description Where the source comes from, by its publisher (README, "Balance").
+             * @enum {string}
+             */
+            origin: "azerbaijani" | "armenian" | "russian" | "international" | "other";
             place_of_publication: string | null;
             published_on: string | null;
             language: string;
@@ -1224,6 +1270,11 @@ export interface components {
             kind: "document" | "reference";
             title: string;
             publisher: string | null;
+            /**
+             * @description Where the source comes from, by its publisher (README, "Balance").
+             * @enum {string}
+             */
+            origin: "azerbaijani" | "armenian" | "russian" | "international" | "other";
             place_of_publication: string | null;
             published_on: string | null;
             language: string;

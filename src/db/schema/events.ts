@@ -11,6 +11,9 @@ export const events = sqliteTable(
     kind: text('kind', { enum: EVENT_KINDS }).notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
+    /** Whose people it is about, one flag per people (0 or 1): see PEOPLES. */
+    concernsAzerbaijanis: integer('concerns_azerbaijanis').notNull(),
+    concernsArmenians: integer('concerns_armenians').notNull(),
     parentId: text('parent_id').references((): AnySQLiteColumn => events.id),
     startDate: text('start_date').notNull(),
     /** Null for an ongoing process: an open end, which overlaps every later window. */
@@ -29,5 +32,7 @@ export const events = sqliteTable(
     index('events_kind_start_idx').on(t.kind, t.startDate, t.seq),
     index('events_parent_idx').on(t.parentId),
     index('events_month_day_idx').on(t.monthDay),
+    // The balance report counts from this index alone, without reading each row (see queries/balance.ts).
+    index('events_concerns_idx').on(t.concernsAzerbaijanis, t.concernsArmenians),
   ],
 );

@@ -10,6 +10,9 @@ export const statistics = sqliteTable(
     seq: integer('seq').notNull().unique(),
     subject: text('subject').notNull(),
     label: text('label').notNull(),
+    /** Whose people it is about, one flag per people (0 or 1): see PEOPLES. */
+    concernsAzerbaijanis: integer('concerns_azerbaijanis').notNull(),
+    concernsArmenians: integer('concerns_armenians').notNull(),
     value: real('value').notNull(),
     /** A range's bounds ("about 70,000–75,000"), as UCDP's low/best/high; null for a single figure. */
     low: real('low'),

@@ -28,6 +28,13 @@ export const typeResolvers = {
       Object.entries(meta.counts).map(([type, count]) => ({ type, count })),
     sources: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listSources(),
   },
+  // The REST report's keyed objects as lists of rows, as Meta.counts is.
+  Balance: {
+    concerns: (balance: { concerns: Record<string, object> }) =>
+      Object.entries(balance.concerns).map(([concerns, counts]) => ({ concerns, ...counts })),
+    sourcesByOrigin: (balance: { sources_by_origin: Record<string, number> }) =>
+      Object.entries(balance.sources_by_origin).map(([origin, count]) => ({ origin, count })),
+  },
   SearchRecord: {
     resolveType: (record: { [RECORD_TYPENAME]?: string }) => record[RECORD_TYPENAME],
   },

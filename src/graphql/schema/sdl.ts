@@ -620,6 +620,11 @@ type Event {
   """Neutral summary; the sources' own words appear only in quotes."""
   summary: String!
 
+  """
+  Whose people the event is about: one or both, or an empty list for neither.
+  """
+  concerns: [People!]!
+
   """When it happened."""
   date: DateSpan!
 
@@ -1051,6 +1056,11 @@ type Statistic {
   label: String!
 
   """
+  Whose people the figure is about: one or both, or an empty list for neither.
+  """
+  concerns: [People!]!
+
+  """
   The number; for a range, the value the source gives as its best estimate.
   """
   value: Float!
@@ -1201,6 +1211,9 @@ type Source {
 
   """Publisher."""
   publisher: String
+
+  """Where the source comes from, by its publisher."""
+  origin: SourceOrigin!
 
   """Place of publication."""
   placeOfPublication: String
@@ -1440,6 +1453,89 @@ type Meta {
 
   """Every source, the document first."""
   sources: [Source!]!
+
+  """
+  The balance report: whose people the records concern, and where the sources come from.
+  """
+  balance: Balance!
+}
+
+"""A people whose members a record is about."""
+enum People {
+  """Azerbaijanis."""
+  azerbaijanis
+
+  """Armenians, Karabakh Armenians among them."""
+  armenians
+}
+
+"""
+Where a source comes from, by its publisher; a copy counts as the original it names.
+"""
+enum SourceOrigin {
+  """Azerbaijani government, state or other Azerbaijani media."""
+  azerbaijani
+
+  """Armenian or Karabakh Armenian government or media."""
+  armenian
+
+  """Russian state media and government."""
+  russian
+
+  """International bodies and foreign media."""
+  international
+
+  """Anything else: encyclopedias and their copies, blogs, unnamed reposts."""
+  other
+}
+
+"""Whose people the records of a balance row concern."""
+enum BalanceGroup {
+  """
+  Records about Azerbaijanis (a record about both peoples is counted under each).
+  """
+  azerbaijanis
+
+  """
+  Records about Armenians (a record about both peoples is counted under each).
+  """
+  armenians
+
+  """Records about neither people, e.g. the Minsk Group founding."""
+  neither
+}
+
+"""How many records of each kind concern one people, or neither."""
+type BalanceRow {
+  """Whose people these records concern."""
+  concerns: BalanceGroup!
+
+  """Events."""
+  events: Int!
+
+  """Statistics."""
+  statistics: Int!
+
+  """Claims: a claim concerns what its event concerns."""
+  claims: Int!
+}
+
+"""How many sources have one origin."""
+type OriginCount {
+  """The origin."""
+  origin: SourceOrigin!
+
+  """How many sources."""
+  count: Int!
+}
+
+"""The balance report."""
+type Balance {
+  """Records by the people they concern: azerbaijanis, armenians, neither."""
+  concerns: [BalanceRow!]!
+
+  """Sources by origin, one row per origin."""
+  sourcesByOrigin: [OriginCount!]!
 }
 
 """
