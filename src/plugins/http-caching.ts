@@ -13,6 +13,7 @@ import {
   isCompressible,
   pickEncoding,
 } from '../lib/encoding.js';
+import { negotiatedRepresentation } from '../lib/negotiation.js';
 import { addVary } from '../lib/vary.js';
 import { wantsCsv } from '../rest/list.js';
 // GraphQL answers' Content-Type follows Accept, so the key does too.
@@ -112,7 +113,8 @@ export default fp<HttpCachingOptions>(
         const hit = lookUp(
           request,
           reply,
-          `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${graphqlMediaType(request)} ${request.url}`,
+          // The route's negotiated type too, where one URL answers in several (`config.representations`).
+          `${version} ${wantsCsv(request) ? 'csv' : 'json'} ${graphqlMediaType(request)} ${String(negotiatedRepresentation(request))} ${request.url}`,
         );
         if (!hit) return done();
         // Nothing is returned: a reply is thenable, and Fastify would wait on it as if this hook were async.
