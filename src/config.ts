@@ -34,6 +34,14 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT: int(1000, 60_000).default(9_000),
   /** Responses kept in the in-memory cache (0 turns it off). */
   RESPONSE_CACHE_SIZE: int(0, 1_000_000).default(2000),
+  /**
+   * The origin readers reach the API at, for the absolute links of exports read away from it (the calendar's URLs,
+   * TimelineJS's links): a setting, not the request's Host, so that a cached answer never carries another's host.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://api.example.org' })
+    .default('http://127.0.0.1:3000')
+    .transform((v) => new URL(v).origin),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

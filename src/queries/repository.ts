@@ -6,6 +6,7 @@ import { dataset } from '../db/schema/index.js';
 import { createCursors } from '../schemas/cursor.js';
 import type { PageQuery } from '../schemas/params.js';
 import { createActorQueries } from './actors.js';
+import { createCalendarQueries } from './calendar.js';
 import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
@@ -17,6 +18,7 @@ import { createPlaceQueries } from './places.js';
 import { createSourceQueries } from './sources.js';
 import { createStatisticQueries } from './statistics.js';
 import { createTimelineQueries } from './timeline.js';
+import { createTimelineJsExport } from './timelinejs.js';
 
 export function createRepository(db: Db) {
   const meta = db.select().from(dataset).get();
@@ -50,6 +52,15 @@ export function createRepository(db: Db) {
     const grouped = citations.citationsFor(type, keys);
     return keys.map((k) => grouped.get(k) ?? []);
   };
+  // The exports (TimelineJS, iCalendar) read through the same queries as the lists they mirror.
+  const timelineJs = createTimelineJsExport({
+    timelineWindow: timeline.timelineWindow,
+    eventsByIds: events.eventsByIds,
+    agreementsByIds: agreements.agreementsByIds,
+    citationsOf,
+    version: meta.version,
+  });
+  const calendar = createCalendarQueries(db, citationsOf);
 
   return {
     ...events,
@@ -61,6 +72,8 @@ export function createRepository(db: Db) {
     ...agreements,
     ...sources,
     ...timeline,
+    ...timelineJs,
+    ...calendar,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

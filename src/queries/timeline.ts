@@ -29,6 +29,24 @@ interface SearchRow {
 
 const p = sql.placeholder;
 
+function toTimelineItems(rows: TimelineRow[]) {
+  return rows.map((r) => ({
+    type: r.type,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    date: {
+      start_date: r.start_date,
+      end_date: r.end_date,
+      precision: r.precision,
+      date_text: r.date_text,
+      edtf: r.edtf,
+    },
+    url: recordUrl(r.type, r.id),
+  }));
+}
+export type TimelineItem = ReturnType<typeof toTimelineItems>[number];
+
 /** The filters of a timeline or search query, without paging: shared by the list and its count. */
 export type TimelineFilters = Pick<TimelineQuery, 'from' | 'to'>;
 export type SearchFilters = Pick<SearchQuery, 'q'>;
@@ -102,22 +120,13 @@ export function createTimelineQueries(db: Db, cursors: Cursors, earliestStartOve
     timeline(query: TimelineQuery) {
       const offset = cursors.positionOf(query.cursor) ?? 0;
       const rows = timelineRows.all({ ...windowParams(query), limit: query.limit + 1, offset });
-      const toItems = (kept: TimelineRow[]) =>
-        kept.map((r) => ({
-          type: r.type,
-          id: r.id,
-          kind: r.kind,
-          title: r.title,
-          date: {
-            start_date: r.start_date,
-            end_date: r.end_date,
-            precision: r.precision,
-            date_text: r.date_text,
-            edtf: r.edtf,
-          },
-          url: recordUrl(r.type, r.id),
-        }));
-      return pageOfRows(rows, query.limit, toItems, () => cursors.encode('timeline', offset + query.limit));
+      return pageOfRows(rows, query.limit, toTimelineItems, () => cursors.encode('timeline', offset + query.limit));
+    },
+
+    /** The whole window in one list, in the pages' order: for exports that a tool reads as one file (TimelineJS). */
+    timelineWindow(filters: TimelineFilters) {
+      // SQLite reads a negative LIMIT as no limit: the same statement as the pages, unpaged.
+      return toTimelineItems(timelineRows.all({ ...windowParams(filters), limit: -1, offset: 0 }));
     },
 
     search(query: SearchQuery) {

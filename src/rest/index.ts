@@ -4,13 +4,14 @@ import { describeParamErrors, unknownRecordErrors } from '../lib/validation-erro
 import canonicalCase from './canonical-case.js';
 import discovery from './discovery.js';
 import events from './events.js';
+import formats, { type FormatsOptions } from './formats.js';
 import observances from './observances.js';
 import places from './places.js';
 import { sendProblem } from './problem.js';
 import records from './records.js';
 import sources from './sources.js';
 
-const rest: FastifyPluginAsync = async (app) => {
+const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   // After validation, on every route: a list filter naming a record that does not exist (place=atlantis) is a 400
   // naming the filter, since an empty page would read as "nothing happened there".
   app.addHook('preHandler', async (request, reply) => {
@@ -26,6 +27,7 @@ const rest: FastifyPluginAsync = async (app) => {
   await app.register(observances);
   await app.register(sources);
   await app.register(discovery);
+  await app.register(formats, { publicUrl });
 };
 
 export default rest;

@@ -110,7 +110,7 @@ const SearchTextSchema = z.string().trim().min(1, 'must not be empty').max(200, 
 
 const FormatSchema = z.enum(['json', 'csv']).optional().describe('`csv` answers text/csv, like Accept: text/csv.');
 
-function checkRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+export function checkRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx) {
   if (value.from && value.to && value.from > value.to) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${value.to})` });
   }

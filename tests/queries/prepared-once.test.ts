@@ -56,6 +56,8 @@ function mix(n: number) {
     `/v1/sources/article-2025-09-27`,
     `/v1/sources/article-2025-09-27/citations`,
     `/v1/timeline?from=2020-09&to=2020-1${n % 3}`,
+    `/v1/timeline.timelinejs.json?from=199${n % 10}`,
+    `/v1/calendar.ics?kind=capture${n % 2 ? ',handover' : ''}`,
     `/v1/search?q=${slug}&limit=${2 + n}`,
     `/v1/on-this-day/11-${day}`,
     `/v1/meta`,
