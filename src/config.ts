@@ -40,6 +40,7 @@ export const ConfigSchema = z.object({
    */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://api.example.org' })
+    .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), 'must be an origin only, without a path, query or fragment')
     .default('http://127.0.0.1:3000')
     .transform((v) => new URL(v).origin),
 });

@@ -150,6 +150,19 @@ describe('GET /v1/calendar.ics', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('links each event on PUBLIC_URL, not on the Host a request names', async () => {
+    const elsewhere = await createTestApp({ PUBLIC_URL: 'https://api.example.org' });
+    try {
+      const response = await elsewhere.inject({ url: '/v1/calendar.ics?kind=war', headers: { host: 'evil.example' } });
+      const urls = vevents(response.body).events.map((e) => String(e.getFirstPropertyValue('url')));
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) expect(url).toMatch(/^https:\/\/api\.example\.org\/v1\/events\//);
+      expect(response.body).not.toContain('evil.example');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   describe('on another build of the same data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calendar-rebuild-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
