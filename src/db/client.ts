@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema/index.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The Drizzle database with its better-sqlite3 handle (`$client`), as `drizzle()` returns it. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface DbHandle {
   db: Db;

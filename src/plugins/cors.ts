@@ -17,9 +17,11 @@ export const EXPOSED_HEADERS = [
   'Cache-Status',
   'Content-Disposition',
   'Repr-Digest',
+  'Content-Range',
+  'Accept-Ranges',
 ];
-/** What apps send: content negotiation, revalidation, GraphQL's JSON body, their own trace id. */
-export const ALLOWED_HEADERS = ['Accept', 'Content-Type', 'If-None-Match', 'X-Request-Id'];
+/** What apps send: content negotiation, revalidation, GraphQL's JSON body, their own trace id, a resumed download. */
+export const ALLOWED_HEADERS = ['Accept', 'Content-Type', 'If-None-Match', 'X-Request-Id', 'Range', 'If-Range'];
 /** Only /graphql takes POST. */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 

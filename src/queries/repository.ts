@@ -10,6 +10,7 @@ import { createCalendarQueries } from './calendar.js';
 import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
+import { createDownloadQueries } from './downloads.js';
 import { createEventQueries } from './events.js';
 import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
@@ -61,6 +62,11 @@ export function createRepository(db: Db) {
     version: meta.version,
   });
   const calendar = createCalendarQueries(db, citationsOf);
+  const downloads = createDownloadQueries(
+    db,
+    { version: meta.version, builtAt: meta.builtAt, licence: meta.licence },
+    sources.listSources,
+  );
 
   return {
     ...events,
@@ -74,6 +80,7 @@ export function createRepository(db: Db) {
     ...timeline,
     ...timelineJs,
     ...calendar,
+    ...downloads,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

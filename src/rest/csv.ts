@@ -5,10 +5,8 @@
 //   - a list, a record of keys (z.record) or anything else without a fixed set of fields is one column holding
 //     its value as JSON text;
 //   - null and absent values (and every column under a null object) are empty cells; booleans are true/false.
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-
-type Cell = string | number | boolean | null;
+import { type CsvCell as Cell, stringifyCsv } from '../lib/csv.js';
 
 /** The description the OpenAPI document gives every CSV answer. */
 export const CSV_DESCRIPTION =
@@ -96,12 +94,8 @@ function cellOf(item: unknown, path: readonly string[]): Cell {
 /** The items as CSV in the columns of their schema, header row first. */
 export function toCsv(item: z.core.$ZodType, items: readonly unknown[]): string {
   const columns = csvColumns(item);
-  return stringify(
+  return stringifyCsv(
+    columns.map((c) => c.name),
     items.map((row) => columns.map((column) => cellOf(row, column.path))),
-    {
-      header: true,
-      columns: columns.map((c) => c.name),
-      cast: { boolean: (b) => (b ? 'true' : 'false') },
-    },
   );
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { describeParamErrors, unknownRecordErrors } from '../lib/validation-errors.js';
 import canonicalCase from './canonical-case.js';
 import discovery from './discovery.js';
+import downloads from './downloads.js';
 import events from './events.js';
 import formats, { type FormatsOptions } from './formats.js';
 import observances from './observances.js';
@@ -28,6 +29,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(sources);
   await app.register(discovery);
   await app.register(formats, { publicUrl });
+  await app.register(downloads, { publicUrl });
 };
 
 export default rest;

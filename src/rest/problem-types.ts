@@ -67,6 +67,13 @@ export const PROBLEM_TYPES = [
     description: 'The request body comes in a media type this endpoint does not read (GraphQL takes application/json).',
   },
   {
+    name: 'range-not-satisfiable',
+    status: 416,
+    title: 'Range not satisfiable',
+    description:
+      'No byte of the `Range` asked for lies in the file. `Content-Range: bytes */<size>` gives its size: ask again within it, or without `Range` for the whole file.',
+  },
+  {
     name: 'rate-limited',
     status: 429,
     title: 'Too many requests',
