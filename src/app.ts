@@ -65,7 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(health);
   await app.register(problems);
   await app.register(rest, { prefix: '/v1', publicUrl: config.PUBLIC_URL });
-  await app.register(graphql);
+  await app.register(graphql, { publicUrl: config.PUBLIC_URL });
   await app.register(explorer);
   return app;
 }

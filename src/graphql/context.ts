@@ -6,6 +6,8 @@ declare module 'mercurius' {
   interface MercuriusContext {
     /** The dataset this request reads (app.data.current() when the request started). */
     repo: Repository;
+    /** The origin absolute links point at (PUBLIC_URL), as on REST. */
+    publicUrl: string;
   }
 }
 

@@ -65,8 +65,13 @@ async function checkRequest(request: FastifyRequest) {
   if (request.method !== 'POST') checkGetOperation(params.query, params.operationName);
 }
 
+export interface GraphqlOptions {
+  /** The origin absolute links point at (PUBLIC_URL): the downloads' URLs. */
+  publicUrl: string;
+}
+
 /** Not wrapped in fastify-plugin: the JSON-schema compilers below stay inside this plugin. */
-const graphql: FastifyPluginAsync = async (app) => {
+const graphql: FastifyPluginAsync<GraphqlOptions> = async (app, { publicUrl }) => {
   // The app compiles Zod schemas; Mercurius' routes carry JSON schemas, so they get Fastify's own compilers here.
   // Their schemas are Mercurius' own constants: checking them against the JSON Schema meta-schema on every start
   // (compiling that meta-schema first) cost about 50 ms of start-up and can find nothing.
@@ -83,7 +88,7 @@ const graphql: FastifyPluginAsync = async (app) => {
       { Query: queryResolvers, ...typeResolvers },
       batchedResolvers(loaders, references, paging),
     ),
-    context: (): Pick<GraphqlContext, 'repo'> => ({ repo: app.data.current() }),
+    context: (): Pick<GraphqlContext, 'repo' | 'publicUrl'> => ({ repo: app.data.current(), publicUrl }),
     // GraphiQL is served below from the project's own packages: Mercurius' page loads them from a CDN.
     graphiql: false,
     // No JIT: graphql-jit's errors carry no `locations`, so a query's errors would change shape once compiled.

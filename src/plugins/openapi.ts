@@ -49,6 +49,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         { name: 'sources', description: 'The article verbatim and the reference pages, with every citation' },
         { name: 'discovery', description: 'Timeline, on this day, search and dataset metadata' },
         { name: 'operations', description: 'Health and readiness' },
+        { name: 'downloads', description: 'The whole dataset as files: SQLite, a Data Package of CSVs, a zip' },
       ],
     },
     transform: (input) => {
@@ -56,7 +57,12 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
       // What the document cannot see in the schema, for the response rule in withDerivedResponses.
       const traits: RouteTraits = {
         rateLimited: input.route.config?.rateLimit !== false,
-        revalidation: input.route.config?.noStore === true ? 'none' : 'dataset',
+        revalidation:
+          input.route.config?.noStore === true
+            ? 'none'
+            : input.route.config?.download === true
+              ? 'download'
+              : 'dataset',
         strictQuery: input.route.schema?.querystring !== undefined,
       };
       return { ...output, schema: { ...output.schema, [TRAITS_KEY]: traits } };

@@ -18,13 +18,6 @@ import { itemResponses, problem } from './responses.js';
 /** Bytes per chunk written to the socket: a download is never one write of the whole file. */
 const CHUNK = 64 * 1024;
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** A file download: strong ETag, Repr-Digest, Content-Disposition and Range (documented as such). */
-    download?: boolean;
-  }
-}
-
 function* chunksOf(body: Buffer, start: number, end: number) {
   for (let at = start; at <= end; at += CHUNK) yield body.subarray(at, Math.min(at + CHUNK, end + 1));
 }

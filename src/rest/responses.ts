@@ -45,6 +45,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers `Cache-Control: no-store` (probes): no validators, so no 304. */
     noStore?: boolean;
+    /** A file download (src/rest/downloads.ts): strong ETag, Repr-Digest, Content-Disposition and Range. */
+    download?: boolean;
   }
 }
 
@@ -54,9 +56,10 @@ export interface RouteTraits {
   rateLimited: boolean;
   /**
    * How a GET is revalidated with If-None-Match: `dataset` by the caching plugin's ETag (every route but those with
-   * `config: { noStore: true }`, which are `none`), `file` by the static file server's own ETag.
+   * `config: { noStore: true }`, which are `none`), `file` by the static file server's own ETag, `download` by a
+   * download's strong ETag (routes with `config: { download: true }`, which also answer Range requests).
    */
-  revalidation: 'dataset' | 'file' | 'none';
+  revalidation: 'dataset' | 'file' | 'download' | 'none';
   /** Declares a query string, so that an unknown query parameter is a 400 even where it takes none. */
   strictQuery?: boolean;
 }
@@ -95,8 +98,9 @@ export const RESPONSE_HEADERS = {
   },
   ETag: {
     description:
-      'A weak validator (dataset version + body hash), the same in every content coding: send it back in If-None-Match.',
-    schema: { type: 'string', maxLength: 200, pattern: '^W/"[^"]+"$' },
+      'A weak validator (dataset version + body hash), the same in every content coding: send it back in If-None-Match. ' +
+      "A download's is strong (dataset version + SHA-256 of the file), for If-Range too.",
+    schema: { type: 'string', maxLength: 200, pattern: '^(W/)?"[^"]+"$' },
   },
   'Cache-Control': {
     description: 'How long shared and private caches may keep the answer.',
@@ -113,6 +117,22 @@ export const RESPONSE_HEADERS = {
   Link: {
     description: 'RFC 8288: `<…>; rel="next"`, the URL of the next page; absent on the last one.',
     schema: { type: 'string', maxLength: 2000 },
+  },
+  'Accept-Ranges': {
+    description: 'Always `bytes`: a download answers `Range: bytes=…` with a 206.',
+    schema: { type: 'string', const: 'bytes' },
+  },
+  'Content-Range': {
+    description: 'RFC 9110: the bytes sent and the size of the file (`bytes 0-1023/4096`); on a 416, `bytes */4096`.',
+    schema: { type: 'string', maxLength: 100, pattern: '^bytes (\\d+-\\d+|\\*)/\\d+$' },
+  },
+  'Content-Disposition': {
+    description: 'An attachment, with the name to save the file as (the dataset version in it).',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  'Repr-Digest': {
+    description: 'RFC 9530: the SHA-256 of the whole file (`sha-256=:<base64>:`), on a 206 too.',
+    schema: { type: 'string', maxLength: 200, pattern: '^sha-256=:[A-Za-z0-9+/]+=*:$' },
   },
 } as const;
 
@@ -182,6 +202,12 @@ function headersOf(status: string, facts: OperationFacts, okTypes: string[]): He
     // Compressible answers vary on Accept-Encoding; lists, which also answer CSV, on Accept.
     if (paged || okTypes.some((type) => isCompressible(type))) names.push('Vary');
     if (status === '200' && paged) names.push('Link');
+  }
+  if (revalidation === 'download') {
+    if (status === '200' || status === '206' || status === '304')
+      names.push('ETag', 'Cache-Control', 'X-Dataset-Version');
+    if (status === '200' || status === '206') names.push('Accept-Ranges', 'Content-Disposition', 'Repr-Digest');
+    if (status === '206' || status === '416') names.push('Content-Range');
   }
   if (status === '429' || status === '503') names.push('Retry-After');
   return names;

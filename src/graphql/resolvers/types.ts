@@ -27,6 +27,8 @@ export const typeResolvers = {
     counts: (meta: { counts: Record<string, number> }) =>
       Object.entries(meta.counts).map(([type, count]) => ({ type, count })),
     sources: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listSources(),
+    downloads: (_meta: unknown, _args: unknown, { repo, publicUrl }: GraphqlContext) =>
+      repo.downloadList(publicUrl).downloads,
   },
   // The REST report's keyed objects as lists of rows, as Meta.counts is.
   Balance: {

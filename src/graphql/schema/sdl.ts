@@ -1458,6 +1458,29 @@ type Meta {
   The balance report: whose people the records concern, and where the sources come from.
   """
   balance: Balance!
+
+  """
+  The whole dataset as files (the SQLite database, the Data Package zip, datapackage.json, one CSV per table). The files themselves are REST: fetch each url.
+  """
+  downloads: [Download!]!
+}
+
+"""One whole-dataset download of this dataset version."""
+type Download {
+  """Absolute URL of the file."""
+  url: String!
+
+  """The Content-Type the file is sent with."""
+  mediaType: String!
+
+  """Size of the file in bytes."""
+  bytes: Int!
+
+  """SHA-256 of the file's bytes, hex."""
+  sha256: String!
+
+  """What the file holds."""
+  title: String!
 }
 
 """A people whose members a record is about."""
