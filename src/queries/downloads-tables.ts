@@ -47,7 +47,8 @@ export interface TableSchemaForeignKey {
 export interface TableSchema {
   fields: TableSchemaField[];
   primaryKey: string[];
-  foreignKeys: TableSchemaForeignKey[];
+  /** Left out where the table refers to no other: the profile wants at least one when the key is given. */
+  foreignKeys?: TableSchemaForeignKey[];
 }
 
 export interface DataTable {
@@ -90,7 +91,12 @@ function describe(table: SQLiteTable): { name: string; schema: TableSchema; key:
       },
     };
   });
-  return { name: config.name, schema: { fields, primaryKey: key.map((c) => c.name), foreignKeys }, key };
+  const schema: TableSchema = {
+    fields,
+    primaryKey: key.map((c) => c.name),
+    ...(foreignKeys.length ? { foreignKeys } : {}),
+  };
+  return { name: config.name, schema, key };
 }
 
 /** The data tables with their schemas; each table's statement is prepared here, once per database handle. */
