@@ -32,5 +32,9 @@ export const DownloadListSchema = z
   .meta({ id: 'DownloadList' });
 
 export const DownloadTableParamSchema = z.object({
-  table: z.string().describe("A table of the Data Package, named as in /v1/meta's counts.").meta({ example: 'events' }),
+  table: z
+    .string()
+    .max(100)
+    .describe("A table of the Data Package, named as in /v1/meta's counts.")
+    .meta({ example: 'events' }),
 });

@@ -25,6 +25,10 @@ const ROUTES: { path: string; params: string[] }[] = [
   { path: '/v1/meta', params: [] },
   { path: '/v1/timeline.timelinejs.json', params: ['from', 'to'] },
   { path: '/v1/calendar.ics', params: ['kind'] },
+  // The download files take no parameters (their Range header is fuzzed in tests/downloads/files.test.ts); the
+  // SQLite file and the zip are binary, where the leak check below would read SQLite's own header as a leak.
+  { path: '/v1/downloads', params: [] },
+  { path: '/v1/downloads/datapackage.json', params: [] },
 ];
 
 const PATH_ROUTES = [
@@ -36,6 +40,7 @@ const PATH_ROUTES = [
   '/v1/claims/',
   '/v1/sources/',
   '/v1/on-this-day/',
+  '/v1/downloads/csv/',
 ];
 
 /** Values a real client might send, a careless one, and a hostile one. */

@@ -62,6 +62,11 @@ function mix(n: number) {
     `/v1/on-this-day/11-${day}`,
     `/v1/meta`,
     `/v1/statistics?format=csv&limit=${3 + n}`,
+    `/v1/downloads`,
+    `/v1/downloads/csv/${['events', 'places', 'citations'][n % 3]}.csv`,
+    `/v1/downloads/datapackage.json`,
+    `/v1/downloads/history.zip`,
+    `/v1/downloads/history.sqlite`,
   ];
   const graphql = [
     district(slug),
@@ -69,7 +74,7 @@ function mix(n: number) {
     `{ search(q: "${slug}", first: ${3 + n}) { nodes { type record { __typename ... on Place { slug } ... on Citation { quote } } } } }`,
     `{ places(first: ${3 + n}) { nodes { slug events { event { id } } } } agreements(first: ${1 + n}) { nodes { id provisions { point } } } }`,
     `{ sources(first: ${1 + n}) { nodes { id citationCount citations(first: ${2 + n}) { totalCount nodes { id } } } } source(id: "article-2025-09-27") { text } }`,
-    `{ actors(first: ${1 + n}) { nodes { id events { event { id } } } } claims(first: ${1 + n}) { nodes { id } } meta { version } }`,
+    `{ actors(first: ${1 + n}) { nodes { id events { event { id } } } } claims(first: ${1 + n}) { nodes { id } } meta { version downloads { url bytes } } }`,
   ];
   return { rest, graphql };
 }

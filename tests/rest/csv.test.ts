@@ -63,7 +63,8 @@ interface ListRoute {
 
 const LIST_ROUTES: ListRoute[] = Object.entries(openapi.paths).flatMap(([path, item]) => {
   const content = item.get?.responses['200']?.content;
-  if (!content?.['text/csv']) return [];
+  // A list answers both; a download's CSV (/v1/downloads/csv/{table}.csv) is a file, tested in tests/downloads.
+  if (!content?.['text/csv'] || !content['application/json']) return [];
   const list = resolve(content['application/json']!.schema);
   const data = list.properties!.data as { items: JsonSchema };
   const url = new URL(
