@@ -88,9 +88,12 @@ function queryArbitrary(params: string[]) {
 
 const app = await useTestApp();
 
+/** The API's own words that LEAK would read as SQLite's: the download list names the SQLite file it serves. */
+const OWN_WORDS = /history\.sqlite|vnd\.sqlite3|SQLite database/g;
+
 function assertSafe(url: string, status: number, body: string) {
   expect(status, url).toBeLessThan(500);
-  expect(body, url).not.toMatch(LEAK);
+  expect(body.replace(OWN_WORDS, ''), url).not.toMatch(LEAK);
 }
 
 describe('fuzzing through app.inject', () => {
