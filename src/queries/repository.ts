@@ -15,6 +15,7 @@ import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
+import { createReleaseQueries } from './releases.js';
 import { createSourceQueries } from './sources.js';
 import { createStatisticQueries } from './statistics.js';
 import { createTimelineQueries } from './timeline.js';
@@ -61,6 +62,7 @@ export function createRepository(db: Db) {
     version: meta.version,
   });
   const calendar = createCalendarQueries(db, citationsOf);
+  const releases = createReleaseQueries(db, meta);
 
   return {
     ...events,
@@ -74,6 +76,7 @@ export function createRepository(db: Db) {
     ...timeline,
     ...timelineJs,
     ...calendar,
+    ...releases,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

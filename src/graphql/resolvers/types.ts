@@ -27,6 +27,11 @@ export const typeResolvers = {
     counts: (meta: { counts: Record<string, number> }) =>
       Object.entries(meta.counts).map(([type, count]) => ({ type, count })),
     sources: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listSources(),
+    releases: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listReleases(),
+  },
+  Release: {
+    counts: (release: { counts: Record<string, number> }) =>
+      Object.entries(release.counts).map(([type, count]) => ({ type, count })),
   },
   // The REST report's keyed objects as lists of rows, as Meta.counts is.
   Balance: {
