@@ -1746,13 +1746,28 @@ type Release {
 The kinds of record a release lists: each has a REST route /v1/<type>s/{id}.
 """
 enum ReleaseRecordType {
+  """An actor: /v1/actors/{id}."""
   actor
+
+  """An agreement: /v1/agreements/{id}."""
   agreement
+
+  """A claim: /v1/claims/{id}."""
   claim
+
+  """An event: /v1/events/{id}."""
   event
+
+  """An observance: /v1/observances/{id}."""
   observance
+
+  """A place: /v1/places/{slug}."""
   place
+
+  """A source: /v1/sources/{id}."""
   source
+
+  """A statistic: /v1/statistics/{id}."""
   statistic
 }
 
