@@ -94,6 +94,42 @@ describe('npm run release', () => {
     expect(changelog.split(`## ${original.version} `)).toHaveLength(2);
   });
 
+  it('hashes records, not bytes: the same records in another layout and key order get the same hashes', () => {
+    const dataDir = join(work, 'relaid');
+    cpSync(SEED_DATA_DIR, dataDir, { recursive: true });
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    for (const file of ['events.yaml', 'places.yaml', 'sources.yaml']) {
+      editFile(dataDir, file, (records) => records.splice(0, records.length, ...(reversed(records) as SeedRecord[])));
+    }
+    const dir = join(work, 'relaid-release');
+    release(dir, dataDir);
+    const relaid = manifestOf(Object.values(files(dir))[0] as string);
+    // The files differ, so the dataset version does; every record is the same, so every hash is.
+    expect(relaid.version).not.toBe(original.version);
+    expect(relaid.records).toEqual(original.records);
+  });
+
+  it('a manifest the seeder cannot read stops the seed, naming the file', () => {
+    const dir = join(work, 'broken-releases');
+    cpSync(join(first, 'releases'), dir, { recursive: true });
+    const name = `${original.version}.json`;
+    const manifest = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { records: { sha256: string }[] };
+    (manifest.records[0] as { sha256: string }).sha256 = 'not a hash';
+    writeFileSync(join(dir, name), JSON.stringify(manifest));
+    const result = runTs('seed/cli.ts', ['--database', join(work, 'never.sqlite'), '--releases', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${name}: field records.0.sha256`);
+  });
+
   it('matches the manifest committed for the current seed, when the seed has not changed since', () => {
     const committed = readdirSync(join(SEED_DATA_DIR, '..', 'releases'));
     const name = `${original.version}.json`;
