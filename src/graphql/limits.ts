@@ -75,6 +75,8 @@ export const LIST_CEILINGS: Readonly<Record<string, number>> = {
   'Actor.events': 24,
   'Meta.sources': 200,
   'Meta.counts': 20,
+  'Meta.releases': 50,
+  'Release.counts': 20,
   // Every record could change between two releases.
   'Changes.added': 1000,
   'Changes.changed': 1000,
