@@ -254,5 +254,34 @@ describe('/v1/changes on a modified seed', () => {
     ]);
     const again = await gql(app, '{ changes(since: "1.000000000000") { from } }');
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // Seeded again with both manifests: both listed, newest first, the served one released and no longer repeated.
+    const reseeded = join(work, 'released.sqlite');
+    const seeded = runTs('seed/cli.ts', [
+      '--database',
+      reseeded,
+      '--data',
+      dataDir,
+      '--releases',
+      join(first, 'releases'),
+    ]);
+    expect(seeded.code).toBe(0);
+    const served = await createTestApp({ DATABASE_PATH: reseeded });
+    try {
+      const body = (await served.inject({ url: '/v1/releases' })).json() as {
+        releases: { version: string; current: boolean; notes: string }[];
+      };
+      expect(body.releases.map((r) => [r.version, r.current, r.notes])).toEqual([
+        [next?.version, true, next?.notes],
+        [original.version, false, original.notes],
+      ]);
+      const since = (await served.inject({ url: `/v1/changes?since=${original.version}` })).json() as Record<
+        string,
+        unknown[]
+      >;
+      expect([since.added?.length, since.changed?.length, since.removed?.length]).toEqual([1, 1, 1]);
+    } finally {
+      await served.close();
+    }
   });
 });
