@@ -13,7 +13,7 @@ import { RECORD_TYPES } from '../src/lib/record-hash.js';
 import { fromRoot, SEED_RELEASES_DIR } from '../src/paths.js';
 import type { Changes, ReleaseContent } from '../src/queries/releases.js';
 import { createRepository } from '../src/queries/repository.js';
-import type { ReleaseManifest } from '../src/schemas/releases.js';
+import type { ReleaseManifest } from '../src/schemas/release-manifest.js';
 
 const CHANGELOG_HEAD = `# Changelog
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { type ReleaseManifest, ReleaseManifestSchema } from '../src/schemas/releases.js';
+import { type ReleaseManifest, ReleaseManifestSchema } from '../src/schemas/release-manifest.js';
 import { checkInvariants } from './invariants.js';
 import {
   SEED_FILES,

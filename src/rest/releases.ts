@@ -1,7 +1,8 @@
 // /v1/releases and /v1/changes: the dataset's releases, and which records changed since one of them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NoQuerySchema } from '../schemas/params.js';
-import { ChangesQuerySchema, ChangesSchema, ReleasesSchema, UnknownVersionProblemSchema } from '../schemas/releases.js';
+import { ChangesQuerySchema } from '../schemas/release-manifest.js';
+import { ChangesSchema, ReleasesSchema, UnknownVersionProblemSchema } from '../schemas/releases.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.js';
 import { itemResponses } from './responses.js';
 

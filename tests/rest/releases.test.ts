@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_RELEASES_DIR } from '../../src/paths.js';
-import { ReleaseManifestSchema } from '../../src/schemas/releases.js';
+import { ReleaseManifestSchema } from '../../src/schemas/release-manifest.js';
 import { useTestApp } from '../helpers/app.js';
 import { gql, gqlData, onlyError } from '../graphql/helpers.js';
 

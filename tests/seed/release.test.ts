@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { App } from '../../src/app.js';
 import { SEED_DATA_DIR } from '../../src/paths.js';
-import { ReleaseManifestSchema } from '../../src/schemas/releases.js';
+import { ReleaseManifestSchema } from '../../src/schemas/release-manifest.js';
 import { createTestApp } from '../helpers/app.js';
 import { runTs } from '../helpers/run-cli.js';
 import { gql, gqlData, toRestShape } from '../graphql/helpers.js';

@@ -700,105 +700,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An RFC 9457 problem document. `type` is a path on this API, `/problems/<name>`, that describes it. */
-        Problem: {
-            type: string;
-            title: string;
-            /** Format: int32 */
-            status: number;
-            detail: string;
-            instance?: string;
-            /** @description The id of the request, also sent as X-Request-Id and written in the log. */
-            request_id: string;
-            /** @description Each bad parameter, for validation errors. */
-            errors?: {
-                /** @enum {string} */
-                in: "query" | "path" | "header" | "body";
-                name: string;
-                message: string;
-            }[];
-        };
-        /** @description A kind of problem this API answers with. */
-        ProblemType: {
-            /** @description The URL problem documents of this type carry in `type`: this document. */
-            type: string;
-            name: string;
-            /**
-             * Format: int32
-             * @description The HTTP status answered with it.
-             */
-            status: number;
-            title: string;
-            /** @description What the problem means and what a client can do about it. */
-            description: string;
-        };
-        /** @description Every problem type this API answers with. */
-        ProblemTypeList: {
-            data: components["schemas"]["ProblemType"][];
-        };
-        /** @description One release of the dataset. */
-        Release: {
-            /** @description The dataset version. */
-            version: string;
-            /** @description YYYY-MM-DD: the newest publication date among the sources the release rests on. */
-            date: string;
-            /** @description Rows per table, as in /v1/meta. */
-            counts: {
-                [key: string]: number;
-            };
-            /** @description What the release holds or changed, in a few words. */
-            notes: string;
-            /** @description Whether this is the dataset this server answers from. */
-            current: boolean;
-            /** @description What changed from this release to the current dataset: /v1/changes?since=…. */
-            changes_url: string;
-        };
-        Releases: {
-            /** @description The version of the dataset being served. */
-            current: string;
-            /** @description Newest first; always holds the dataset being served. */
-            releases: components["schemas"]["Release"][];
-        };
-        RecordChange: {
-            /** @enum {string} */
-            type: "actor" | "agreement" | "claim" | "event" | "observance" | "place" | "source" | "statistic";
-            id: string;
-            /** @description The record on this API; for a removed record, where it was. */
-            url: string;
-        };
-        /** @description Each list is sorted by type, then id. */
-        Changes: {
-            /** @description The version asked for (`since`). */
-            from: string;
-            /** @description The version being served. */
-            to: string;
-            /** @description Records in `to` and not in `from`. */
-            added: components["schemas"]["RecordChange"][];
-            /** @description Records in both whose content hash differs. */
-            changed: components["schemas"]["RecordChange"][];
-            /** @description Records in `from` and not in `to`. */
-            removed: components["schemas"]["RecordChange"][];
-        };
-        /** @description A 404 problem for a version never released here. */
-        UnknownVersionProblem: {
-            type: string;
-            title: string;
-            /** Format: int32 */
-            status: number;
-            detail: string;
-            instance?: string;
-            /** @description The id of the request, also sent as X-Request-Id and written in the log. */
-            request_id: string;
-            /** @description Each bad parameter, for validation errors. */
-            errors?: {
-                /** @enum {string} */
-                in: "query" | "path" | "header" | "body";
-                name: string;
-                message: string;
-            }[];
-            /** @description Every version /v1/changes knows, newest first. */
-            known_versions: string[];
-        };
         /** @description When something happened, with how exactly it is known. */
         DateSpan: {
             /**
@@ -880,6 +781,42 @@ export interface components {
             limit: number;
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description An RFC 9457 problem document. `type` is a path on this API, `/problems/<name>`, that describes it. */
+        Problem: {
+            type: string;
+            title: string;
+            /** Format: int32 */
+            status: number;
+            detail: string;
+            instance?: string;
+            /** @description The id of the request, also sent as X-Request-Id and written in the log. */
+            request_id: string;
+            /** @description Each bad parameter, for validation errors. */
+            errors?: {
+                /** @enum {string} */
+                in: "query" | "path" | "header" | "body";
+                name: string;
+                message: string;
+            }[];
+        };
+        /** @description A kind of problem this API answers with. */
+        ProblemType: {
+            /** @description The URL problem documents of this type carry in `type`: this document. */
+            type: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description The HTTP status answered with it.
+             */
+            status: number;
+            title: string;
+            /** @description What the problem means and what a client can do about it. */
+            description: string;
+        };
+        /** @description Every problem type this API answers with. */
+        ProblemTypeList: {
+            data: components["schemas"]["ProblemType"][];
         };
         /** @description How many records of each kind concern one people (or neither). */
         BalanceCounts: {
@@ -1422,6 +1359,69 @@ export interface components {
              */
             url: string;
             citations: components["schemas"]["Citation"][];
+        };
+        /** @description One release of the dataset. */
+        Release: {
+            /** @description The dataset version. */
+            version: string;
+            /** @description YYYY-MM-DD: the newest publication date among the sources the release rests on. */
+            date: string;
+            /** @description Rows per table, as in /v1/meta. */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description What the release holds or changed, in a few words. */
+            notes: string;
+            /** @description Whether this is the dataset this server answers from. */
+            current: boolean;
+            /** @description What changed from this release to the current dataset: /v1/changes?since=…. */
+            changes_url: string;
+        };
+        Releases: {
+            /** @description The version of the dataset being served. */
+            current: string;
+            /** @description Newest first; always holds the dataset being served. */
+            releases: components["schemas"]["Release"][];
+        };
+        RecordChange: {
+            /** @enum {string} */
+            type: "actor" | "agreement" | "claim" | "event" | "observance" | "place" | "source" | "statistic";
+            id: string;
+            /** @description The record on this API; for a removed record, where it was. */
+            url: string;
+        };
+        /** @description Each list is sorted by type, then id. */
+        Changes: {
+            /** @description The version asked for (`since`). */
+            from: string;
+            /** @description The version being served. */
+            to: string;
+            /** @description Records in `to` and not in `from`. */
+            added: components["schemas"]["RecordChange"][];
+            /** @description Records in both whose content hash differs. */
+            changed: components["schemas"]["RecordChange"][];
+            /** @description Records in `from` and not in `to`. */
+            removed: components["schemas"]["RecordChange"][];
+        };
+        /** @description A 404 problem for a version never released here. */
+        UnknownVersionProblem: {
+            type: string;
+            title: string;
+            /** Format: int32 */
+            status: number;
+            detail: string;
+            instance?: string;
+            /** @description The id of the request, also sent as X-Request-Id and written in the log. */
+            request_id: string;
+            /** @description Each bad parameter, for validation errors. */
+            errors?: {
+                /** @enum {string} */
+                in: "query" | "path" | "header" | "body";
+                name: string;
+                message: string;
+            }[];
+            /** @description Every version /v1/changes knows, newest first. */
+            known_versions: string[];
         };
         Source: {
             id: string;

@@ -21,7 +21,7 @@ import { parseArgs } from '../args.js';
 import { connection, eventCursors, offsetConnection, paged, seqCursors } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { ChangesQuerySchema } from '../../schemas/releases.js';
+import { ChangesQuerySchema } from '../../schemas/release-manifest.js';
 import { allDistricts, placesBySlugs } from '../records.js';
 
 type Args = Record<string, unknown>;
