@@ -8,6 +8,7 @@ import { concernsColumns } from '../src/db/concerns.js';
 import { foldText } from '../src/lib/fold.js';
 import { MIGRATIONS_DIR } from '../src/paths.js';
 import type { SeedInput } from './load.js';
+import { recordHashesOf } from './records.js';
 import type { SeedCitation } from './seed-schemas.js';
 
 export const DATASET_LICENCE =
@@ -308,6 +309,16 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
             .select({ n: sql<number>`count(*)` })
             .from(table)
             .get()?.n ?? 0;
+      }
+      // After the counts: these tables describe the data, they are not part of it.
+      for (const r of recordHashesOf(input)) tx.insert(t.recordHashes).values(r).run();
+      for (const release of input.releases) {
+        const { records, ...row } = release;
+        tx.insert(t.releases).values(row).run();
+        for (const r of records)
+          tx.insert(t.releaseRecords)
+            .values({ version: release.version, ...r })
+            .run();
       }
       tx.insert(t.dataset)
         .values({

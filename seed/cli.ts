@@ -9,6 +9,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     data: { type: 'string' },
     sources: { type: 'string' },
+    releases: { type: 'string' },
   },
 });
 
@@ -17,6 +18,7 @@ try {
     databasePath: fromRoot(values.database ?? process.env.DATABASE_PATH ?? 'data/history.sqlite'),
     dataDir: values.data ? fromRoot(values.data) : undefined,
     sourcesDir: values.sources ? fromRoot(values.sources) : undefined,
+    releasesDir: values.releases ? fromRoot(values.releases) : undefined,
   });
   const counts = Object.entries(result.counts)
     .map(([k, v]) => `${k}=${v}`)

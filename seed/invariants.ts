@@ -4,7 +4,7 @@
 import type { SeedInput } from './load.js';
 import type { SeedEvent } from './seed-schemas.js';
 
-type Records = Omit<SeedInput, 'offsets' | 'inputSha256'>;
+type Records = Omit<SeedInput, 'offsets' | 'inputSha256' | 'releases'>;
 
 /** The shape each part of an EDTF interval takes at a precision (`..` is an open end, allowed at any precision). */
 const EDTF_PART: Partial<Record<SeedEvent['date']['precision'], RegExp>> = {

@@ -1,11 +1,12 @@
 // Reads the seed files, validates them, checks every reference between records and finds every quote in its
 // source text. It collects every problem before failing, so one run shows an author all that is wrong.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { type ReleaseManifest, ReleaseManifestSchema } from '../src/schemas/release-manifest.js';
 import { checkInvariants } from './invariants.js';
 import {
   SEED_FILES,
@@ -51,11 +52,15 @@ export interface SeedInput {
   offsets: Map<SeedCitation, { start: number | null; end: number | null }>;
   /** SHA-256 over every input file, in a fixed order: the dataset's identity. */
   inputSha256: string;
+  /** The release manifests of seed/releases/, oldest first. Not part of the dataset's identity. */
+  releases: ReleaseManifest[];
 }
 
 export interface SeedPaths {
   dataDir: string;
   sourcesDir: string;
+  /** Release manifests (seed/releases/*.json); none when absent. */
+  releasesDir?: string;
 }
 
 const FILE_ORDER: SeedFileName[] = [
@@ -173,9 +178,44 @@ export function loadSeed(paths: SeedPaths): SeedInput {
   checkReferences(input, problems);
   if (problems.length === 0) checkInvariants(input, problems);
   locateQuotes(input, offsets, problems);
+  const releases = paths.releasesDir ? loadReleases(paths.releasesDir, problems) : [];
   if (problems.length) throw new SeedError(problems);
 
-  return { ...input, offsets, inputSha256: hash.digest('hex') };
+  return { ...input, offsets, inputSha256: hash.digest('hex'), releases };
+}
+
+/** Every `<version>.json` of the folder, validated, oldest first; a missing folder holds no releases. */
+export function loadReleases(dir: string, problems: string[]): ReleaseManifest[] {
+  if (!existsSync(dir)) return [];
+  const out: ReleaseManifest[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    if (!entry.endsWith('.json')) continue;
+    const path = join(dir, entry);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push(`${displayPath(path)}: not valid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    const result = ReleaseManifestSchema.safeParse(doc);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        problems.push(`${displayPath(path)}: field ${issue.path.join('.') || '(manifest)'}: ${issue.message}`);
+      continue;
+    }
+    if (entry !== `${result.data.version}.json`)
+      problems.push(
+        `${displayPath(path)}: holds version "${result.data.version}"; name it ${result.data.version}.json`,
+      );
+    out.push(result.data);
+  }
+  const sequences = new Set<number>();
+  for (const r of out) {
+    if (sequences.has(r.sequence)) problems.push(`releases: sequence ${r.sequence} is used twice`);
+    sequences.add(r.sequence);
+  }
+  return out.sort((a, b) => a.sequence - b.sequence);
 }
 
 function checkUnique(file: string, keys: string[], problems: string[]): Set<string> {
@@ -187,7 +227,7 @@ function checkUnique(file: string, keys: string[], problems: string[]): Set<stri
   return seen;
 }
 
-function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, problems: string[]): void {
+function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256' | 'releases'>, problems: string[]): void {
   const sourceIds = checkUnique(
     'sources',
     input.sources.map((s) => s.id),
@@ -325,7 +365,9 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256'>, prob
 }
 
 /** Every citation of every record, with a label naming where it was written. */
-function* allCitations(input: Omit<SeedInput, 'offsets' | 'inputSha256'>): Generator<[string, SeedCitation]> {
+function* allCitations(
+  input: Omit<SeedInput, 'offsets' | 'inputSha256' | 'releases'>,
+): Generator<[string, SeedCitation]> {
   for (const a of input.actors) for (const c of a.citations) yield [`actors: "${a.id}"`, c];
   for (const p of input.places) {
     for (const c of p.citations) yield [`places: "${p.slug}"`, c];
@@ -342,7 +384,7 @@ function* allCitations(input: Omit<SeedInput, 'offsets' | 'inputSha256'>): Gener
 }
 
 function locateQuotes(
-  input: Omit<SeedInput, 'offsets' | 'inputSha256'>,
+  input: Omit<SeedInput, 'offsets' | 'inputSha256' | 'releases'>,
   offsets: SeedInput['offsets'],
   problems: string[],
 ): void {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DEFAULT_DATABASE_PATH, SEED_DATA_DIR, SEED_SOURCES_DIR } from '../src/paths.js';
+import { DEFAULT_DATABASE_PATH, SEED_DATA_DIR, SEED_RELEASES_DIR, SEED_SOURCES_DIR } from '../src/paths.js';
 import { buildDatabase, datasetVersion } from './build.js';
 import { loadSeed, type SeedPaths } from './load.js';
 
@@ -25,6 +25,7 @@ export function seedDatabase(options: SeedOptions = {}): SeedResult {
   const input = loadSeed({
     dataDir: options.dataDir ?? SEED_DATA_DIR,
     sourcesDir: options.sourcesDir ?? SEED_SOURCES_DIR,
+    releasesDir: options.releasesDir ?? SEED_RELEASES_DIR,
   });
   mkdirSync(dirname(databasePath), { recursive: true });
   // Same folder as the target, so the final rename stays on one file system and is atomic.

@@ -17,6 +17,7 @@ export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 export const SEED_DATA_DIR = join(PROJECT_ROOT, 'seed', 'data');
 export const SEED_SOURCES_DIR = join(PROJECT_ROOT, 'seed', 'sources');
+export const SEED_RELEASES_DIR = join(PROJECT_ROOT, 'seed', 'releases');
 export const DEFAULT_DATABASE_PATH = join(PROJECT_ROOT, 'data', 'history.sqlite');
 
 export function fromRoot(path: string): string {

@@ -34,8 +34,8 @@ export function badUserInput(errors: readonly ParamError[]) {
   });
 }
 
-export function notFound(message: string) {
-  return new ErrorWithProps(message, { code: CODES.notFound });
+export function notFound(message: string, extra: Record<string, unknown> = {}) {
+  return new ErrorWithProps(message, { code: CODES.notFound, ...extra });
 }
 
 /** A query refused before it runs (too deep, too costly, …): HTTP 400 (or the status given) with the code. */

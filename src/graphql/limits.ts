@@ -75,6 +75,12 @@ export const LIST_CEILINGS: Readonly<Record<string, number>> = {
   'Actor.events': 24,
   'Meta.sources': 200,
   'Meta.counts': 20,
+  'Meta.releases': 50,
+  'Release.counts': 20,
+  // Every record could change between two releases.
+  'Changes.added': 1000,
+  'Changes.changed': 1000,
+  'Changes.removed': 1000,
 };
 /** Any other list: a record's citations (at most 9 today), children, signatories, provisions, counts. */
 export const DEFAULT_LIST_CEILING = 10;

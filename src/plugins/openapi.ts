@@ -48,6 +48,7 @@ const registerDocs: FastifyPluginAsyncZod = async (app) => {
         { name: 'observances', description: 'Days of remembrance and celebration, and the decrees that set them' },
         { name: 'sources', description: 'The article verbatim and the reference pages, with every citation' },
         { name: 'discovery', description: 'Timeline, on this day, search and dataset metadata' },
+        { name: 'releases', description: 'Dataset releases, and the records changed since one of them' },
         { name: 'operations', description: 'Health and readiness' },
         { name: 'downloads', description: 'The whole dataset as files: SQLite, a Data Package of CSVs, a zip' },
       ],

@@ -16,6 +16,7 @@ import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
+import { createReleaseQueries } from './releases.js';
 import { createSourceQueries } from './sources.js';
 import { createStatisticQueries } from './statistics.js';
 import { createTimelineQueries } from './timeline.js';
@@ -67,6 +68,7 @@ export function createRepository(db: Db) {
     { version: meta.version, builtAt: meta.builtAt, licence: meta.licence },
     sources.listSources,
   );
+  const releases = createReleaseQueries(db, meta);
 
   return {
     ...events,
@@ -81,6 +83,7 @@ export function createRepository(db: Db) {
     ...timelineJs,
     ...calendar,
     ...downloads,
+    ...releases,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

@@ -10,6 +10,7 @@ import observances from './observances.js';
 import places from './places.js';
 import { sendProblem } from './problem.js';
 import records from './records.js';
+import releases from './releases.js';
 import sources from './sources.js';
 
 const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
@@ -30,6 +31,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(discovery);
   await app.register(formats, { publicUrl });
   await app.register(downloads, { publicUrl });
+  await app.register(releases);
 };
 
 export default rest;

@@ -91,6 +91,7 @@ describe('schema.graphql', () => {
         'onThisDay',
         'search',
         'meta',
+        'changes',
       ].sort(),
     );
   });
@@ -134,6 +135,8 @@ const ROOTS: Record<string, string> = {
   onThisDay: 'onThisDay(date: "11-08")',
   search: 'search(q: "Lachin", first: 10)',
   meta: 'meta',
+  // Filled in with the oldest release the served database knows (below): changes since it, if there are any.
+  changes: 'changes(since: "")',
 };
 
 /** Records `Type.field` for every leaf field that holds a value somewhere in `value`. */
@@ -156,6 +159,9 @@ describe('the schema and the query layer agree', () => {
     const schema: GraphQLSchema = await runningSchema();
     const query = schema.getQueryType();
     const seen = new Set<string>();
+    const { releases } = (await app.inject({ url: '/v1/releases' })).json() as { releases: { version: string }[] };
+    const oldest = releases.at(-1)?.version ?? '';
+    ROOTS.changes = `changes(since: "${oldest}")`;
     for (const [name, call] of Object.entries(ROOTS)) {
       const field = query?.getFields()[name];
       const type = getNamedType(field?.type) as GraphQLObjectType;
@@ -172,6 +178,9 @@ describe('the schema and the query layer agree', () => {
       }
     }
     // Every field holds a value somewhere in today's data (sources name their publishers, ranges their bounds).
-    expect(neverSet.sort()).toEqual([]);
+    // A database with one release has no changes to list: tests/seed/release.test.ts reads RecordChange on a
+    // modified seed.
+    const unreachable = releases.length > 1 ? [] : ['RecordChange.id', 'RecordChange.type', 'RecordChange.url'];
+    expect(neverSet.filter((f) => !unreachable.includes(f)).sort()).toEqual([]);
   });
 });

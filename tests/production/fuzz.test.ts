@@ -29,6 +29,8 @@ const ROUTES: { path: string; params: string[] }[] = [
   // SQLite file and the zip are binary, where the leak check below would read SQLite's own header as a leak.
   { path: '/v1/downloads', params: [] },
   { path: '/v1/downloads/datapackage.json', params: [] },
+  { path: '/v1/releases', params: [] },
+  { path: '/v1/changes', params: ['since'] },
 ];
 
 const PATH_ROUTES = [
@@ -109,6 +111,25 @@ describe('fuzzing through app.inject', () => {
       );
     });
   }
+
+  it('GET /v1/changes with 1,000 values of since shaped like versions, and not', async () => {
+    const { current } = (await app.inject({ url: '/v1/releases' })).json() as { current: string };
+    const since = fc.oneof(
+      value,
+      fc.constant(current),
+      fc.stringMatching(/^[0-9]{1,5}\.[0-9a-fA-F]{10,14}$/),
+      fc.string({ maxLength: 20 }).map((tail) => `${current}${tail}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(since, async (v) => {
+        const url = `/v1/changes?since=${encodeURIComponent(v)}`;
+        const response = await app.inject({ method: 'GET', url });
+        assertSafe(url, response.statusCode, response.body);
+        expect([200, 400, 404], url).toContain(response.statusCode);
+      }),
+      { numRuns: 1000, seed: 13 },
+    );
+  });
 
   it('path parameters of every item route, 1,000 runs each', async () => {
     for (const prefix of PATH_ROUTES) {

@@ -16,6 +16,7 @@ afterAll(() => {
 const app = await useTestApp({ RESPONSE_CACHE_SIZE: '0' });
 const preparedAtStart = prepare.mock.calls.length;
 const builtAtStart = buildSql.mock.calls.length;
+const { version } = (await app.inject({ url: '/v1/meta' })).json() as { version: string };
 
 const district = (slug: string) => `{ district(slug: "${slug}") {
   slug name names { name language kind } occupation { date } return { date mode }
@@ -67,6 +68,8 @@ function mix(n: number) {
     `/v1/downloads/datapackage.json`,
     `/v1/downloads/history.zip`,
     `/v1/downloads/history.sqlite`,
+    `/v1/releases`,
+    `/v1/changes?since=${version}`,
   ];
   const graphql = [
     district(slug),
@@ -75,6 +78,7 @@ function mix(n: number) {
     `{ places(first: ${3 + n}) { nodes { slug events { event { id } } } } agreements(first: ${1 + n}) { nodes { id provisions { point } } } }`,
     `{ sources(first: ${1 + n}) { nodes { id citationCount citations(first: ${2 + n}) { totalCount nodes { id } } } } source(id: "article-2025-09-27") { text } }`,
     `{ actors(first: ${1 + n}) { nodes { id events { event { id } } } } claims(first: ${1 + n}) { nodes { id } } meta { version downloads { url bytes } } }`,
+    `{ meta { releases { version date notes } } changes(since: "${version}") { from added { id } } }`,
   ];
   return { rest, graphql };
 }

@@ -20,6 +20,13 @@ const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ method, path, operation })),
 );
 const gets = operations.filter((o) => o.method === 'get');
+const { current: servedVersion } = (await app.inject({ url: '/v1/releases' })).json() as { current: string };
+
+/** Required query parameters whose valid value is data, not a constant example: the dataset being served. */
+const QUERY_VALUES: Record<string, string> = { since: servedVersion };
+
+/** Routes without a path id that name a record in the query, so answer 404 when it names none: a URL that does. */
+const QUERY_NOT_FOUND: Record<string, string> = { '/v1/changes': '/v1/changes?since=1.000000000000' };
 
 /** The first record a path parameter can name: read from the list its collection answers. */
 async function firstIdOf(collection: string): Promise<string> {
@@ -40,7 +47,9 @@ async function okUrl(path: string, operation: Operation): Promise<string> {
   // GET /graphql needs a document; its parameters are all optional, since a persisted query may stand for it.
   if (path === '/graphql') return '/graphql?query=%7B__typename%7D';
   const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required);
-  const query = required.map((p) => `${p.name}=${encodeURIComponent(String(p.schema?.example ?? 'lachin'))}`);
+  const query = required.map(
+    (p) => `${p.name}=${encodeURIComponent(String(QUERY_VALUES[p.name] ?? p.schema?.example ?? 'lachin'))}`,
+  );
   return query.length ? `${filled}?${query.join('&')}` : filled;
 }
 
@@ -113,9 +122,10 @@ describe('documented statuses', () => {
   it('404 is documented on every route with an id, and an unknown id gets it; no other route lists it', async () => {
     for (const { path, operation } of gets) {
       const hasId = /\{[^}]+\}/.test(path);
-      expect('404' in operation.responses, path).toBe(hasId);
-      if (!hasId) continue;
-      const url = path.replace(/\{date\}/, '02-30').replace(/\{[^}]+\}/g, 'no-such-record');
+      const queryNotFound = QUERY_NOT_FOUND[path];
+      expect('404' in operation.responses, path).toBe(hasId || queryNotFound !== undefined);
+      if (!hasId && !queryNotFound) continue;
+      const url = queryNotFound ?? path.replace(/\{date\}/, '02-30').replace(/\{[^}]+\}/g, 'no-such-record');
       const response = await app.inject({ url });
       // on-this-day has no record to miss: its impossible day is a 400, and 02-30 is the nearest thing to "none".
       expect([400, 404], url).toContain(response.statusCode);

@@ -21,6 +21,10 @@ interface Problem {
 const doc = (await app.inject({ url: '/openapi.json' })).json() as {
   paths: Record<string, { get?: { parameters?: Parameter[] } }>;
 };
+const { current: servedVersion } = (await app.inject({ url: '/v1/releases' })).json() as { current: string };
+/** Required query parameters whose valid value is data, not a constant example: the dataset being served. */
+const QUERY_VALUES: Record<string, string> = { since: servedVersion };
+
 const routes = Object.entries(doc.paths)
   .filter(([path, item]) => path.startsWith('/v1/') && item.get)
   .map(([path, item]) => ({ path, parameters: item.get?.parameters ?? [] }));
@@ -46,7 +50,9 @@ async function concrete(path: string, parameters: Parameter[]): Promise<string> 
     url = url.replace(placeholder, encodeURIComponent(value));
   }
   const required = parameters.filter((p) => p.in === 'query' && p.required);
-  const query = required.map((p) => `${p.name}=${encodeURIComponent(String(p.schema?.example))}`).join('&');
+  const query = required
+    .map((p) => `${p.name}=${encodeURIComponent(String(QUERY_VALUES[p.name] ?? p.schema?.example))}`)
+    .join('&');
   return query ? `${url}?${query}` : url;
 }
 

@@ -21,6 +21,7 @@ import { parseArgs } from '../args.js';
 import { connection, eventCursors, offsetConnection, paged, seqCursors } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { notFound } from '../errors.js';
+import { ChangesQuerySchema } from '../../schemas/release-manifest.js';
 import { allDistricts, placesBySlugs } from '../records.js';
 
 type Args = Record<string, unknown>;
@@ -180,4 +181,14 @@ export const queryResolvers: Record<string, Resolver> = {
   },
 
   meta: (_root, _args, { repo }) => repo.getMeta(),
+
+  changes(_root, args, { repo }) {
+    const { since } = parseArgs(ChangesQuerySchema, args);
+    const changes = repo.changesSince(since);
+    if (changes) return changes;
+    const known = repo.knownVersions();
+    throw notFound(`No release with version "${since}". Known versions: ${known.join(', ')}.`, {
+      knownVersions: known,
+    });
+  },
 };

@@ -29,6 +29,11 @@ export const typeResolvers = {
     sources: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listSources(),
     downloads: (_meta: unknown, _args: unknown, { repo, publicUrl }: GraphqlContext) =>
       repo.downloadList(publicUrl).downloads,
+    releases: (_meta: unknown, _args: unknown, { repo }: GraphqlContext) => repo.listReleases(),
+  },
+  Release: {
+    counts: (release: { counts: Record<string, number> }) =>
+      Object.entries(release.counts).map(([type, count]) => ({ type, count })),
   },
   // The REST report's keyed objects as lists of rows, as Meta.counts is.
   Balance: {

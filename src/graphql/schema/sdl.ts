@@ -274,6 +274,14 @@ type Query {
 
   """The dataset's version, SHA-256, counts, licence and sources."""
   meta: Meta!
+
+  """
+  The records added, changed and removed since a released version, by content hash (REST: /v1/changes). An unknown version is a NOT_FOUND error whose extensions list the known versions.
+  """
+  changes(
+    """A released dataset version, e.g. 1.0123456789ab (see meta.releases)."""
+    since: String!
+  ): Changes!
 }
 
 """
@@ -1463,6 +1471,11 @@ type Meta {
   The whole dataset as files (the SQLite database, the Data Package zip, datapackage.json, one CSV per table). The files themselves are REST: fetch each url.
   """
   downloads: [Download!]!
+
+  """
+  The releases of the dataset, newest first, always with the dataset being served.
+  """
+  releases: [Release!]!
 }
 
 """One whole-dataset download of this dataset version."""
@@ -1725,5 +1738,91 @@ type CitationEdge {
 
   """The citation."""
   node: Citation!
+}
+
+"""One release of the dataset (REST: /v1/releases)."""
+type Release {
+  """The dataset version."""
+  version: String!
+
+  """
+  YYYY-MM-DD: the newest publication date among the sources the release rests on.
+  """
+  date: String!
+
+  """Rows per table, as in meta.counts."""
+  counts: [RecordCount!]!
+
+  """What the release holds or changed, in a few words."""
+  notes: String!
+
+  """Whether this is the dataset this server answers from."""
+  current: Boolean!
+
+  """
+  What changed from this release to the current dataset: /v1/changes?since=….
+  """
+  changesUrl: String!
+}
+
+"""
+The kinds of record a release lists: each has a REST route /v1/<type>s/{id}.
+"""
+enum ReleaseRecordType {
+  """An actor: /v1/actors/{id}."""
+  actor
+
+  """An agreement: /v1/agreements/{id}."""
+  agreement
+
+  """A claim: /v1/claims/{id}."""
+  claim
+
+  """An event: /v1/events/{id}."""
+  event
+
+  """An observance: /v1/observances/{id}."""
+  observance
+
+  """A place: /v1/places/{slug}."""
+  place
+
+  """A source: /v1/sources/{id}."""
+  source
+
+  """A statistic: /v1/statistics/{id}."""
+  statistic
+}
+
+"""A record that was added, changed or removed."""
+type RecordChange {
+  """The kind of record."""
+  type: ReleaseRecordType!
+
+  """The record's id (a place's slug)."""
+  id: String!
+
+  """The record on this API; for a removed record, where it was."""
+  url: String!
+}
+
+"""
+What changed between a release and the dataset being served; each list sorted by type, then id.
+"""
+type Changes {
+  """The version asked for (since)."""
+  from: String!
+
+  """The version being served."""
+  to: String!
+
+  """Records in \`to\` and not in \`from\`."""
+  added: [RecordChange!]!
+
+  """Records in both whose content hash differs."""
+  changed: [RecordChange!]!
+
+  """Records in \`from\` and not in \`to\`."""
+  removed: [RecordChange!]!
 }
 `;
