@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { describeParamErrors, unknownRecordErrors } from '../lib/validation-errors.js';
 import canonicalCase from './canonical-case.js';
+import cite from './cite.js';
 import discovery from './discovery.js';
 import events from './events.js';
 import formats, { type FormatsOptions } from './formats.js';
@@ -28,6 +29,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(sources);
   await app.register(discovery);
   await app.register(formats, { publicUrl });
+  await app.register(cite, { publicUrl });
 };
 
 export default rest;

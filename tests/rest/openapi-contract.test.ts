@@ -112,10 +112,14 @@ describe('documented statuses', () => {
 
   it('404 is documented on every route with an id, and an unknown id gets it; no other route lists it', async () => {
     for (const { path, operation } of gets) {
-      const hasId = /\{[^}]+\}/.test(path);
+      // An id in the path, or a record named in the query (/v1/cite?record=<type>/<id>).
+      const namesRecord = (operation.parameters ?? []).some((p) => p.in === 'query' && p.name === 'record');
+      const hasId = /\{[^}]+\}/.test(path) || namesRecord;
       expect('404' in operation.responses, path).toBe(hasId);
       if (!hasId) continue;
-      const url = path.replace(/\{date\}/, '02-30').replace(/\{[^}]+\}/g, 'no-such-record');
+      const url = namesRecord
+        ? `${path}?record=event/no-such-record`
+        : path.replace(/\{date\}/, '02-30').replace(/\{[^}]+\}/g, 'no-such-record');
       const response = await app.inject({ url });
       // on-this-day has no record to miss: its impossible day is a 400, and 02-30 is the nearest thing to "none".
       expect([400, 404], url).toContain(response.statusCode);

@@ -1448,6 +1448,14 @@ type Meta {
   """The data's licence."""
   licence: String!
 
+  """The data's licence as a record: SPDX id, name and deed URL."""
+  license: License!
+
+  """
+  One line to show beside any use of the data, as it is; it names the dataset version.
+  """
+  attribution: String!
+
   """How many records of each kind the dataset holds."""
   counts: [RecordCount!]!
 
@@ -1702,5 +1710,17 @@ type CitationEdge {
 
   """The citation."""
   node: Citation!
+}
+
+"""The data's licence; quotes stay the words of their sources."""
+type License {
+  """SPDX licence id, e.g. CC-BY-4.0."""
+  id: String!
+
+  """The licence's name."""
+  name: String!
+
+  """The licence deed's URL."""
+  url: String!
 }
 `;
