@@ -61,6 +61,13 @@ function mix(n: number) {
     `/v1/search?q=${slug}&limit=${2 + n}`,
     `/v1/on-this-day/11-${day}`,
     `/v1/meta`,
+    `/v1/cite`,
+    `/v1/cite?record=event/${n % 2 ? 'trilateral-statement-signed' : 'second-karabakh-war'}`,
+    `/v1/cite?record=district/${slug}`,
+    `/v1/cite?record=agreement/trilateral-statement-2020`,
+    `/v1/cite?record=citation/${100 + n}`,
+    `/v1/cite?record=source/article-2025-09-27`,
+    `/v1/cite?record=actor/ilham-aliyev`,
     `/v1/statistics?format=csv&limit=${3 + n}`,
   ];
   const graphql = [
