@@ -129,9 +129,11 @@ export function createCiteQueries(data: CiteData) {
       if (!resolved) return null;
       // The sources are few and fixed for a dataset, and a citation carries only a source's title and URL.
       const sources = new Map(data.listSources().map((s) => [s.id, s]));
+      const asCited = (source: CitedSourceMeta | undefined): SourceCitation[] =>
+        source ? [{ citationId: null, source, quote: null, start: null, end: null, note: null }] : [];
       const citations: SourceCitation[] =
         resolved.citations === 'source'
-          ? [{ citationId: null, source: sources.get(record.id)!, quote: null, start: null, end: null, note: null }]
+          ? asCited(sources.get(record.id))
           : resolved.citations.flatMap((c) => {
               const source = sources.get(c.source_id);
               return source

@@ -1451,7 +1451,7 @@ export interface components {
         ETag: string;
         /** @description How long shared and private caches may keep the answer. */
         "Cache-Control": string;
-        /** @description The request headers the representation depends on (Accept-Encoding; Accept on lists). */
+        /** @description The request headers the representation depends on (Accept-Encoding; Accept on lists and on negotiated routes such as /v1/cite). */
         Vary: string;
         /** @description The version of the dataset that answered; it changes when the data is rebuilt. */
         "X-Dataset-Version": string;
