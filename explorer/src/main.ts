@@ -1,6 +1,7 @@
 // The explorer's entry: hash routes (`#/district/lachin`, `#/source/article-2025-09-27?cite=95`) render into <main>.
 // After each navigation the new page's heading gets focus and a live region announces it.
 import { ApiError } from '../../clients/typescript/src/index.js';
+import { showCiteThis } from './cite-this.js';
 import { h } from './dom.js';
 import { homeView } from './views/home.js';
 import { districtView, otherPlaceView } from './views/place.js';
@@ -97,3 +98,4 @@ document.querySelector('.skip-link')?.addEventListener('click', (e) => {
 });
 window.addEventListener('hashchange', () => void render());
 void render();
+void showCiteThis();

@@ -21,6 +21,8 @@ import { createSourceQueries } from './sources.js';
 import { createStatisticQueries } from './statistics.js';
 import { createTimelineQueries } from './timeline.js';
 import { createTimelineJsExport } from './timelinejs.js';
+import { createCiteQueries } from './cite.js';
+import { attribution, LICENCE } from './licence.js';
 
 export function createRepository(db: Db) {
   const meta = db.select().from(dataset).get();
@@ -69,6 +71,20 @@ export function createRepository(db: Db) {
     sources.listSources,
   );
   const releases = createReleaseQueries(db, meta);
+  // /v1/cite reads through the record routes' own look-ups.
+  const citeQueries = createCiteQueries({
+    version: meta.version,
+    eventsByIds: events.eventsByIds,
+    placeRows: places.placeRows,
+    actorsByIds: actors.actorsByIds,
+    agreementsByIds: agreements.agreementsByIds,
+    statisticsByIds: statistics.statisticsByIds,
+    claimsByIds: claims.claimsByIds,
+    observancesByIds: observances.observancesByIds,
+    listSources: sources.listSources,
+    citationsOf,
+    citationsByIds: citations.citationsByIds,
+  });
 
   return {
     ...events,
@@ -84,6 +100,7 @@ export function createRepository(db: Db) {
     ...calendar,
     ...downloads,
     ...releases,
+    ...citeQueries,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,
@@ -159,6 +176,8 @@ export function createRepository(db: Db) {
         sha256: meta.sha256,
         built_at: meta.builtAt,
         licence: meta.licence,
+        license: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
+        attribution: attribution(meta.version),
         counts: meta.counts,
         sources: sources.listSources().map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
         balance: (balance ??= balanceQueries.balance()),

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { describeParamErrors, unknownRecordErrors } from '../lib/validation-errors.js';
 import canonicalCase from './canonical-case.js';
+import cite from './cite.js';
 import discovery from './discovery.js';
 import downloads from './downloads.js';
 import events from './events.js';
@@ -32,6 +33,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(formats, { publicUrl });
   await app.register(downloads, { publicUrl });
   await app.register(releases);
+  await app.register(cite, { publicUrl });
 };
 
 export default rest;

@@ -107,7 +107,8 @@ export const RESPONSE_HEADERS = {
     schema: { type: 'string', maxLength: 200, examples: ['public, max-age=300, stale-while-revalidate=86400'] },
   },
   Vary: {
-    description: 'The request headers the representation depends on (Accept-Encoding; Accept on lists).',
+    description:
+      'The request headers the representation depends on (Accept-Encoding; Accept on lists and on negotiated routes such as /v1/cite).',
     schema: { type: 'string', maxLength: 200 },
   },
   'X-Dataset-Version': {

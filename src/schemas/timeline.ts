@@ -1,4 +1,5 @@
 import { BalanceSchema } from './balance.js';
+import { AttributionSchema, LicenseSchema } from './licence.js';
 import { z } from 'zod';
 import { DateSpanSchema, RecordUrl } from './common.js';
 import { EventSchema } from './events.js';
@@ -34,6 +35,8 @@ export const MetaSchema = z
     sha256: z.string().describe('SHA-256 over every seed input.'),
     built_at: z.string(),
     licence: z.string(),
+    license: LicenseSchema,
+    attribution: AttributionSchema,
     counts: z.record(z.string(), z.int32().min(0)),
     sources: z.array(z.object({ id: z.string(), kind: z.enum(['document', 'reference']), title: z.string() })),
     balance: BalanceSchema,

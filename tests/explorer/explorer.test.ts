@@ -2,7 +2,7 @@
 // timeline, map, district page, a fact's quote highlighted in the article, claims. Every other address is
 // blocked and must never be asked for. Screenshots go to test-artifacts/explorer/; the first load's weight is
 // printed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -272,6 +272,38 @@ describe('the explorer', () => {
     await open('#/timeline');
     expect(await page.locator('main').textContent()).not.toContain('Remembrance of those killed');
     expect(await page.locator('article.observance').count()).toBe(0);
+  });
+
+  it('shows the dataset\'s "cite as" line in the footer, links the downloads, and saves the citation as BibTeX', async () => {
+    await open('#/');
+    await page.waitForSelector('#cite-this:not([aria-busy])');
+    const text = await app.inject({ url: '/v1/cite', headers: { accept: 'text/plain' } });
+    const citeAs = text.body.split('\n')[0]?.replace(/^Cite as: /, '');
+    const version = (await app.inject({ url: '/v1/meta' })).json<{ version: string }>().version;
+    expect(citeAs).toContain(version);
+    expect(await page.locator('#cite-this').textContent()).toBe(citeAs);
+    const hrefs = await page
+      .locator('footer a')
+      .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.getAttribute('data-accept')]));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        ['/v1/downloads', null],
+        ['/v1/downloads/history.zip', null],
+        ['/v1/cite', 'application/vnd.citationstyles.csl+json'],
+        ['/v1/cite', 'application/x-bibtex'],
+        ['/v1/cite', 'text/plain'],
+      ]),
+    );
+    await page.locator('footer').screenshot({ path: join(ARTIFACTS, 'footer-cite.png') });
+    // One URL in three types: the BibTeX link saves what /v1/cite answers to Accept: application/x-bibtex.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('.cite-this a[data-accept="application/x-bibtex"]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('karabakh-history.bib');
+    const saved = readFileSync(await download.path(), 'utf8');
+    const bibtex = await app.inject({ url: '/v1/cite', headers: { accept: 'application/x-bibtex' } });
+    expect(saved).toBe(bibtex.body);
   });
 
   it('asked nothing of any address but the app, and logged no errors (CSP included)', () => {

@@ -31,6 +31,7 @@ const ROUTES: { path: string; params: string[] }[] = [
   { path: '/v1/downloads/datapackage.json', params: [] },
   { path: '/v1/releases', params: [] },
   { path: '/v1/changes', params: ['since'] },
+  { path: '/v1/cite', params: ['record'] },
 ];
 
 const PATH_ROUTES = [
@@ -73,6 +74,11 @@ const value = fc.oneof(
     '{"$gt":""}',
     'WyJkYXRlIiwiMjAyMCIsMV0',
   ),
+  // `record` values: well-formed, unknown, malformed, and pieces of paths.
+  fc.constantFrom('event/trilateral-statement-signed', 'citation/108', 'citation/0', 'district/karabakh', 'a/b/c', '/'),
+  fc
+    .tuple(fc.constantFrom('event', 'place', 'source', 'citation', 'x', ''), fc.string({ maxLength: 20 }))
+    .map(([type, id]) => `${type}/${id}`),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer().map(String),
@@ -98,7 +104,35 @@ function assertSafe(url: string, status: number, body: string) {
   expect(body.replace(OWN_WORDS, ''), url).not.toMatch(LEAK);
 }
 
+/** Accept headers for the negotiated /v1/cite: its types, ranges, q-values, and nonsense. */
+const accept = fc.oneof(
+  fc.constantFrom(
+    'application/vnd.citationstyles.csl+json',
+    'application/x-bibtex',
+    'text/plain',
+    '*/*',
+    'text/*',
+    'image/png',
+    'text/plain;q=0, */*;q=0.1',
+    ';;;',
+    'application/x-bibtex;q=nonsense',
+  ),
+  fc.string({ maxLength: 40 }),
+);
+
 describe('fuzzing through app.inject', () => {
+  it('GET /v1/cite with 1,000 random records and Accept headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(queryArbitrary(['record']), accept, async (qs, type) => {
+        const url = `/v1/cite?${qs}`;
+        const response = await app.inject({ method: 'GET', url, headers: { accept: type } });
+        assertSafe(`${url} (${type})`, response.statusCode, response.body);
+        expect([200, 400, 404, 406], url).toContain(response.statusCode);
+      }),
+      { numRuns: 1000, seed: 20201110 },
+    );
+  });
+
   for (const route of ROUTES) {
     it(`GET ${route.path} with 1,000 random query strings`, async () => {
       await fc.assert(

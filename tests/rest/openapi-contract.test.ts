@@ -26,7 +26,10 @@ const { current: servedVersion } = (await app.inject({ url: '/v1/releases' })).j
 const QUERY_VALUES: Record<string, string> = { since: servedVersion };
 
 /** Routes without a path id that name a record in the query, so answer 404 when it names none: a URL that does. */
-const QUERY_NOT_FOUND: Record<string, string> = { '/v1/changes': '/v1/changes?since=1.000000000000' };
+const QUERY_NOT_FOUND: Record<string, string> = {
+  '/v1/changes': '/v1/changes?since=1.000000000000',
+  '/v1/cite': '/v1/cite?record=event/no-such-record',
+};
 
 /** The first record a path parameter can name: read from the list its collection answers. */
 async function firstIdOf(collection: string): Promise<string> {

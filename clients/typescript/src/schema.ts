@@ -738,6 +738,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to cite the dataset, or one record with the sources it rests on
+         * @description Negotiated on `Accept` (the answer says `Vary: Accept`): CSL-JSON (`application/vnd.citationstyles.csl+json`, the default), BibTeX (`application/x-bibtex`) or one "cite as" line then the attribution line (`text/plain`); any other type is a 406. Every form names the dataset version, its licence and the attribution line. With `record=<type>/<id>` it cites that record: the dataset with the record's URL, then each citation of a source the record rests on; a quote from a document comes with its character offsets in the source's text (CSL `locator` and `custom.start`/`custom.end`, and in the note). An unknown type or id is a 404.
+         */
+        get: operations["getCite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/graphql": {
         parameters: {
             query?: never;
@@ -800,6 +820,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
+        CslItem: {
+            id: string;
+            /** @enum {string} */
+            type: "dataset" | "article" | "webpage";
+            title: string;
+            /** @description For a record: the dataset it is part of. */
+            "container-title"?: string;
+            /** @description The dataset version. */
+            version?: string;
+            URL?: string;
+            publisher?: string;
+            "publisher-place"?: string;
+            /** @description A source's publication day, where known. */
+            issued?: {
+                "date-parts": number[][];
+            };
+            language?: string;
+            archive?: string;
+            /** @description This API's copy of a document's text. */
+            archive_location?: string;
+            /** @description For a quote: its character offsets in the source text, `start-end`. */
+            locator?: string;
+            /** @description The attribution line; for a quote, the quote and its offsets. */
+            note?: string;
+            /** @description Structured extras: the licence and attribution, the record cited, a quote with `start` and `end`. */
+            custom?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description CSL-JSON: the dataset first (for a record, the dataset with the record's URL), then one item per citation of a source the record rests on. */
+        CslJson: components["schemas"]["CslItem"][];
         /** @description When something happened, with how exactly it is known. */
         DateSpan: {
             /**
@@ -951,6 +1003,14 @@ export interface components {
                 /** Format: int32 */
                 other: number;
             };
+        };
+        /** @description The data's licence; quotes stay the words of their sources. */
+        License: {
+            /** @description SPDX licence id, e.g. CC-BY-4.0. */
+            id: string;
+            name: string;
+            /** @description The licence deed's URL. */
+            url: string;
         };
         /** @description A source's own characterisation or allegation, attributed to it; never a plain fact. */
         Claim: {
@@ -1109,6 +1169,9 @@ export interface components {
             sha256: string;
             built_at: string;
             licence: string;
+            license: components["schemas"]["License"];
+            /** @description One line to show beside any use of the data, as it is; it names the dataset version. */
+            attribution: string;
             counts: {
                 [key: string]: number;
             };
@@ -1623,7 +1686,7 @@ export interface components {
         ETag: string;
         /** @description How long shared and private caches may keep the answer. */
         "Cache-Control": string;
-        /** @description The request headers the representation depends on (Accept-Encoding; Accept on lists). */
+        /** @description The request headers the representation depends on (Accept-Encoding; Accept on lists and on negotiated routes such as /v1/cite). */
         Vary: string;
         /** @description The version of the dataset that answered; it changes when the data is rebuilt. */
         "X-Dataset-Version": string;
@@ -6436,6 +6499,142 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnknownVersionProblem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCite: {
+        parameters: {
+            query?: {
+                /** @description The record to cite, as `<type>/<id>`; the types are event, place, district, actor, agreement, statistic, claim, observance, source, citation (each has a `/v1/<type>s/{id}` route; a citation is named by its number). Without it, the dataset is cited. */
+                record?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The citation. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.citationstyles.csl+json": components["schemas"]["CslJson"];
+                    "application/x-bibtex": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record of that type, or none with that id. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Accept names none of the three types. */
+            406: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests from this address: wait Retry-After seconds. */

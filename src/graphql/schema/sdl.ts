@@ -1456,6 +1456,14 @@ type Meta {
   """The data's licence."""
   licence: String!
 
+  """The data's licence as a record: SPDX id, name and deed URL."""
+  license: License!
+
+  """
+  One line to show beside any use of the data, as it is; it names the dataset version.
+  """
+  attribution: String!
+
   """How many records of each kind the dataset holds."""
   counts: [RecordCount!]!
 
@@ -1824,5 +1832,17 @@ type Changes {
 
   """Records in \`from\` and not in \`to\`."""
   removed: [RecordChange!]!
+}
+
+"""The data's licence; quotes stay the words of their sources."""
+type License {
+  """SPDX licence id, e.g. CC-BY-4.0."""
+  id: String!
+
+  """The licence's name."""
+  name: String!
+
+  """The licence deed's URL."""
+  url: String!
 }
 `;
