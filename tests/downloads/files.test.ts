@@ -215,6 +215,21 @@ describe('validators across apps and datasets', () => {
     }
   });
 
+  it('are the same for two builds of the same inputs at the same build time: byte-identical files', async () => {
+    const builtAt = '2026-01-01T00:00:00.000Z';
+    const apps = [];
+    try {
+      for (const name of ['first.sqlite', 'second.sqlite']) {
+        const built = seedInto(join(temp, name), undefined, builtAt);
+        apps.push(await createTestApp({ DATABASE_PATH: built.databasePath }));
+      }
+      const [first, second] = await Promise.all(apps.map(headersOf));
+      expect(second).toEqual(first);
+    } finally {
+      await Promise.all(apps.map((a) => a.close()));
+    }
+  });
+
   it('follow the dataset when the seeder swaps the file under a running app', async () => {
     const path = join(temp, 'live.sqlite');
     copyFileSync(servedPath, path);
