@@ -34,7 +34,11 @@ function rangeOf(request: FastifyRequest, reply: FastifyReply, size: number, eta
   // If-Range names the representation the client holds a part of; for another one, the whole file is sent.
   const ifRange = request.headers['if-range'];
   if (ifRange !== undefined && ifRange !== etag) return { start: 0, end: size - 1, partial: false };
-  const ranges = parseRange(size, header, { combine: true });
+  // A unit other than bytes (case-insensitive) is not understood, and must be ignored (RFC 9110 §14.2).
+  const eq = header.indexOf('=');
+  if (eq === -1 || header.slice(0, eq).trim().toLowerCase() !== 'bytes')
+    return { start: 0, end: size - 1, partial: false };
+  const ranges = parseRange(size, `bytes=${header.slice(eq + 1)}`, { combine: true });
   if (ranges === -2) {
     sendProblem(
       reply,
@@ -52,9 +56,9 @@ function rangeOf(request: FastifyRequest, reply: FastifyReply, size: number, eta
     );
     return undefined;
   }
-  // A unit other than bytes must be ignored (RFC 9110 §14.2); several ranges get the whole file in one answer,
-  // which that section allows, rather than a multipart body.
-  if (ranges.type !== 'bytes' || ranges.length !== 1) return { start: 0, end: size - 1, partial: false };
+  // Several ranges (after merging those that overlap or touch) get the whole file in one answer, which RFC 9110
+  // §14.2 allows, rather than a multipart body.
+  if (ranges.length !== 1) return { start: 0, end: size - 1, partial: false };
   const range = ranges[0] as { start: number; end: number };
   return { start: range.start, end: range.end, partial: true };
 }
