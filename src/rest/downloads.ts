@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import parseRange from 'range-parser';
 import { z } from 'zod';
 import { CACHE_CONTROL, etagMatches } from '../plugins/http-caching.js';
-import type { DownloadFile } from '../queries/downloads.js';
+import type { DownloadFile, DownloadSet } from '../queries/downloads.js';
 import { DownloadListSchema, DownloadTableParamSchema } from '../schemas/downloads.js';
 import { NoQuerySchema } from '../schemas/params.js';
 import type { FormatsOptions } from './formats.js';
@@ -88,7 +88,7 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: DownloadFi
 const RANGE_NOTE =
   'Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with ' +
   'Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range ' +
-  'that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version ' +
+  'that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version ' +
   "and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.";
 
 function fileResponses(mediaType: string, what: string) {
@@ -119,7 +119,7 @@ const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl
 
   const file = (
     url: string,
-    pick: (files: ReturnType<ReturnType<typeof app.data.current>['downloads']>) => DownloadFile,
+    pick: (files: DownloadSet) => DownloadFile,
     summary: string,
     description: string,
     mediaType: string,
