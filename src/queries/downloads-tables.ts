@@ -31,10 +31,30 @@ export const DATA_TABLES = [
   t.citations,
 ] as const satisfies readonly SQLiteTable[];
 
+/**
+ * Text columns that hold a whole day (`YYYY-MM-DD`, checked by the seeder), typed `date` so that a reader parses
+ * them as dates; each description says what the day is, so that none reads as more exact than the data.
+ */
+const DATE_COLUMNS: Record<string, Record<string, string>> = {
+  events: {
+    start_date:
+      'The earliest day the event may have begun (inclusive); `precision` and `date_text` say how exactly it is known.',
+    end_date: 'The latest day the event may have ended (inclusive); empty for an ongoing process.',
+  },
+  agreements: { signed_on: 'The day of signature; `signed_date_text` gives it in words.' },
+  agreement_places: {
+    due_on: 'The day the agreement set for it, where it set one.',
+    effective_on: 'The day it took effect, where known.',
+  },
+  sources: { published_on: 'The day of publication, where known.' },
+  statistics: { as_of: 'The day the figure is given as of, where known; `as_of_text` gives the words of the source.' },
+};
+
 /** A Table Schema field (Frictionless Table Schema 2.0). */
 export interface TableSchemaField {
   name: string;
-  type: 'string' | 'integer' | 'number';
+  type: 'string' | 'integer' | 'number' | 'date';
+  description?: string;
   constraints?: { required?: true; unique?: true; enum?: string[] };
 }
 
@@ -61,16 +81,22 @@ export interface DataTable {
 
 const TYPES: Record<string, TableSchemaField['type']> = { text: 'string', integer: 'integer', real: 'number' };
 
-function fieldOf(column: SQLiteColumn, soleKey: boolean): TableSchemaField {
+function fieldOf(table: string, column: SQLiteColumn, soleKey: boolean): TableSchemaField {
   const sqlType = column.getSQLType().toLowerCase();
-  const type = TYPES[sqlType];
+  const day = DATE_COLUMNS[table]?.[column.name];
+  const type = day !== undefined && sqlType === 'text' ? 'date' : TYPES[sqlType];
   if (!type) throw new Error(`No Table Schema type for the SQL type ${sqlType} of ${column.name}`);
   const constraints: NonNullable<TableSchemaField['constraints']> = {};
   // A sole primary key is required and unique by being the key; the constraints say so for any reader.
   if (column.notNull || soleKey) constraints.required = true;
   if (column.isUnique || soleKey) constraints.unique = true;
   if (column.enumValues?.length) constraints.enum = [...column.enumValues];
-  return { name: column.name, type, ...(Object.keys(constraints).length ? { constraints } : {}) };
+  return {
+    name: column.name,
+    type,
+    ...(day ? { description: day } : {}),
+    ...(Object.keys(constraints).length ? { constraints } : {}),
+  };
 }
 
 function describe(table: SQLiteTable): { name: string; schema: TableSchema; key: SQLiteColumn[] } {
@@ -79,7 +105,7 @@ function describe(table: SQLiteTable): { name: string; schema: TableSchema; key:
   const key = composite ?? config.columns.filter((c) => c.primary);
   if (key.length === 0) throw new Error(`The table ${config.name} has no primary key to order its rows by`);
   const soleKey = key.length === 1 ? key[0] : undefined;
-  const fields = config.columns.map((c) => fieldOf(c, c === soleKey));
+  const fields = config.columns.map((c) => fieldOf(config.name, c, c === soleKey));
   const foreignKeys = config.foreignKeys.map((fk) => {
     const { columns, foreignColumns, foreignTable } = fk.reference();
     const target = getTableConfig(foreignTable).name;

@@ -136,7 +136,7 @@ export function createDownloadQueries(db: Db, dataset: DatasetFacts, listSources
     const mtime = zipTime(dataset.builtAt);
     const entries: Record<string, Uint8Array> = { 'datapackage.json': dataPackage.body };
     for (const csvFile of csv.values()) entries[csvFile.path] = csvFile.body;
-    const zipped = zipSync(entries, { mtime, level: 9 });
+    const zipped = zipSync(entries, { mtime });
     const zip = file({
       path: 'history.zip',
       mediaType: 'application/zip',

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import parseRange from 'range-parser';
 import { z } from 'zod';
 import { CACHE_CONTROL, etagMatches } from '../plugins/http-caching.js';
-import type { DownloadFile } from '../queries/downloads.js';
+import type { DownloadFile, DownloadSet } from '../queries/downloads.js';
 import { DownloadListSchema, DownloadTableParamSchema } from '../schemas/downloads.js';
 import { NoQuerySchema } from '../schemas/params.js';
 import type { FormatsOptions } from './formats.js';
@@ -34,7 +34,11 @@ function rangeOf(request: FastifyRequest, reply: FastifyReply, size: number, eta
   // If-Range names the representation the client holds a part of; for another one, the whole file is sent.
   const ifRange = request.headers['if-range'];
   if (ifRange !== undefined && ifRange !== etag) return { start: 0, end: size - 1, partial: false };
-  const ranges = parseRange(size, header, { combine: true });
+  // A unit other than bytes (case-insensitive) is not understood, and must be ignored (RFC 9110 §14.2).
+  const eq = header.indexOf('=');
+  if (eq === -1 || header.slice(0, eq).trim().toLowerCase() !== 'bytes')
+    return { start: 0, end: size - 1, partial: false };
+  const ranges = parseRange(size, `bytes=${header.slice(eq + 1)}`, { combine: true });
   if (ranges === -2) {
     sendProblem(
       reply,
@@ -52,9 +56,9 @@ function rangeOf(request: FastifyRequest, reply: FastifyReply, size: number, eta
     );
     return undefined;
   }
-  // A unit other than bytes must be ignored (RFC 9110 §14.2); several ranges get the whole file in one answer,
-  // which that section allows, rather than a multipart body.
-  if (ranges.type !== 'bytes' || ranges.length !== 1) return { start: 0, end: size - 1, partial: false };
+  // Several ranges (after merging those that overlap or touch) get the whole file in one answer, which RFC 9110
+  // §14.2 allows, rather than a multipart body.
+  if (ranges.length !== 1) return { start: 0, end: size - 1, partial: false };
   const range = ranges[0] as { start: number; end: number };
   return { start: range.start, end: range.end, partial: true };
 }
@@ -84,7 +88,7 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: DownloadFi
 const RANGE_NOTE =
   'Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with ' +
   'Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range ' +
-  'that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version ' +
+  'that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version ' +
   "and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.";
 
 function fileResponses(mediaType: string, what: string) {
@@ -115,7 +119,7 @@ const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl
 
   const file = (
     url: string,
-    pick: (files: ReturnType<ReturnType<typeof app.data.current>['downloads']>) => DownloadFile,
+    pick: (files: DownloadSet) => DownloadFile,
     summary: string,
     description: string,
     mediaType: string,

@@ -16,7 +16,7 @@ import { useTestApp } from '../helpers/app.js';
 
 interface Field {
   name: string;
-  type: 'string' | 'integer' | 'number';
+  type: 'string' | 'integer' | 'number' | 'date';
   constraints?: { required?: boolean; unique?: boolean; enum?: string[] };
 }
 interface Resource {
@@ -120,6 +120,15 @@ describe('GET /v1/downloads/datapackage.json', () => {
     );
   });
 
+  it('types the day columns as dates, each described', () => {
+    const events = pkg.resources.find((r) => r.name === 'events') as Resource;
+    const start = events.schema.fields.find((f) => f.name === 'start_date') as Field & { description?: string };
+    expect(start.type).toBe('date');
+    expect(start.description).toMatch(/precision/);
+    const dates = pkg.resources.flatMap((r) => r.schema.fields.filter((f) => f.type === 'date'));
+    expect(dates.length).toBe(7);
+  });
+
   it('has one table resource per table of /v1/meta counts, plus the agreement link tables', () => {
     const names = pkg.resources.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
@@ -168,6 +177,10 @@ describe('GET /v1/downloads/csv/{table}.csv', () => {
         const present = values.filter((v) => v !== '');
         if (field.type === 'integer') for (const v of present) expect(v, `${r.name}.${field.name}`).toMatch(/^-?\d+$/);
         if (field.type === 'number') for (const v of present) expect(Number.isFinite(Number(v)), v).toBe(true);
+        // A Table Schema date in its default format: an ISO 8601 calendar day that exists.
+        if (field.type === 'date') {
+          for (const v of present) expect(new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10), v).toBe(v);
+        }
         if (field.constraints?.required) expect(present.length, `${r.name}.${field.name}`).toBe(values.length);
         if (field.constraints?.unique) expect(new Set(present).size, `${r.name}.${field.name}`).toBe(present.length);
         const allowed = field.constraints?.enum;

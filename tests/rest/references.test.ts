@@ -1,6 +1,6 @@
 // Every reference resolves: a walk over every answer of every route, following every `url` and every id it finds.
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../helpers/app.js';
+import { testConfig, useTestApp } from '../helpers/app.js';
 import { getJson } from '../helpers/json.js';
 import { gql, gqlData } from '../graphql/helpers.js';
 
@@ -9,6 +9,10 @@ const app = await useTestApp();
 interface OpenApi {
   paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
 }
+
+/** The downloads list names its files by absolute URL under PUBLIC_URL: those are paths of this API too. */
+const ORIGIN = testConfig().PUBLIC_URL;
+const DOWNLOADS = `${ORIGIN}/v1/downloads/`;
 
 /** Id-shaped fields and the collection their value names. */
 const ID_FIELDS: Record<string, string> = {
@@ -45,7 +49,8 @@ function referencesIn(value: unknown, found: Set<string>, external: Set<string>)
     if (typeof v === 'string') {
       if (key === 'url' || key.endsWith('_url')) {
         // A source's own address is outside this API; everything else is a path here.
-        if (/^https?:\/\//.test(v)) external.add(v);
+        if (v.startsWith(DOWNLOADS)) found.add(v.slice(ORIGIN.length));
+        else if (/^https?:\/\//.test(v)) external.add(v);
         else found.add(v);
       }
       const collection = ID_FIELDS[key];

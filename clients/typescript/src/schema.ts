@@ -630,7 +630,7 @@ export interface paths {
         };
         /**
          * The SQLite database this API serves, byte for byte
-         * @description Open it with any SQLite client (`sqlite3`, Python `sqlite3`, better-sqlite3, Datasette). Saved as `karabakh-history-<version>.sqlite`. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
+         * @description Open it with any SQLite client (`sqlite3`, Python `sqlite3`, better-sqlite3, Datasette). Saved as `karabakh-history-<version>.sqlite`. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
          */
         get: operations["getDownloadsHistorySqlite"];
         put?: never;
@@ -650,7 +650,7 @@ export interface paths {
         };
         /**
          * The Data Package as one zip: datapackage.json and csv/<table>.csv for every table
-         * @description Ready to deposit in an archive such as Zenodo. Saved as `karabakh-history-<version>.zip`. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
+         * @description Ready to deposit in an archive such as Zenodo. Saved as `karabakh-history-<version>.zip`. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
          */
         get: operations["getDownloadsHistoryZip"];
         put?: never;
@@ -670,7 +670,7 @@ export interface paths {
         };
         /**
          * The Frictionless Data Package v2 descriptor of the CSV files
-         * @description One resource per table (named as in /v1/meta `counts`, plus the agreement link tables), each with its path `csv/<table>.csv`, size, SHA-256 and inline Table Schema: field types, constraints, primary and foreign keys. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
+         * @description One resource per table (named as in /v1/meta `counts`, plus the agreement link tables), each with its path `csv/<table>.csv`, size, SHA-256 and inline Table Schema: field types, constraints, primary and foreign keys. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
          */
         get: operations["getDownloadsDatapackageJson"];
         put?: never;
@@ -690,7 +690,7 @@ export interface paths {
         };
         /**
          * One table of the Data Package as CSV: a header row and every row, in primary-key order
-         * @description Cells follow the CSV rule of the lists: empty for null, numbers as stored. The columns and their types are the table's schema in datapackage.json. An unknown table is a 404. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
+         * @description Cells follow the CSV rule of the lists: empty for null, numbers as stored. The columns and their types are the table's schema in datapackage.json. An unknown table is a 404. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
          */
         get: operations["getDownloadsCsv"];
         put?: never;
