@@ -1,8 +1,8 @@
 // Content negotiation for the routes whose one URL answers in several media types (`/v1/cite`, `/v1/meta`).
 // A route lists its types in `config.representations`, its default first. The same choice serves the handler and
 // the response cache's key, so a cached answer in one type is never served to a request for another.
-import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import { addVary } from './vary.js';
 
 declare module 'fastify' {
@@ -21,8 +21,9 @@ export function negotiatedRepresentation(request: FastifyRequest): string | null
   if (!offered || offered.length === 0) return undefined;
   const accept = request.headers.accept;
   if (!accept || accept.trim() === '') return offered[0];
-  // The first offered type wins a tie, so `*/*` and `application/*` give the default.
-  return negotiate(accept.toLowerCase(), [...offered]) ?? null;
+  // Media ranges and q-values as RFC 9110 reads them (`@fastify/accept-negotiator` knows codings, not `*/*`):
+  // the first offered type wins a tie, so `*/*` and `application/*` give the default.
+  return new Negotiator({ headers: { accept } }).mediaType([...offered]) ?? null;
 }
 
 export class NotAcceptableError extends Error {

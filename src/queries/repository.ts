@@ -10,6 +10,7 @@ import { createCalendarQueries } from './calendar.js';
 import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
+import { createDatasetJsonLd } from './dataset-jsonld.js';
 import { createEventQueries } from './events.js';
 import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
@@ -61,6 +62,7 @@ export function createRepository(db: Db) {
     version: meta.version,
   });
   const calendar = createCalendarQueries(db, citationsOf);
+  const datasetLd = createDatasetJsonLd(db);
 
   return {
     ...events,
@@ -141,6 +143,12 @@ export function createRepository(db: Db) {
       const agreement = agreements.agreementsByIds([id])[0];
       if (!agreement) return null;
       return { ...agreement, citations: citationsOf('agreement', [id])[0] ?? [] };
+    },
+
+    /** /v1/meta as a schema.org Dataset (JSON-LD), its links absolute on `publicUrl`. */
+    datasetJsonLd(publicUrl: string) {
+      const documents = sources.listSources().filter((s) => s.kind === 'document');
+      return datasetLd.datasetJsonLd(publicUrl, { version: meta.version, builtAt: meta.builtAt, documents });
     },
 
     getMeta() {

@@ -26,7 +26,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(records);
   await app.register(observances);
   await app.register(sources);
-  await app.register(discovery);
+  await app.register(discovery, { publicUrl });
   await app.register(formats, { publicUrl });
 };
 

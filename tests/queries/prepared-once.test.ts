@@ -78,6 +78,9 @@ async function run(n: number) {
   const { rest, graphql } = mix(n);
   const statuses: number[] = [];
   for (const url of rest) statuses.push((await app.inject({ method: 'GET', url })).statusCode);
+  // /v1/meta's other representation, the schema.org Dataset.
+  const dataset = await app.inject({ url: '/v1/meta', headers: { accept: 'application/ld+json' } });
+  statuses.push(dataset.statusCode);
   for (const query of graphql) {
     const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query } });
     const body = response.json() as { errors?: unknown[] };

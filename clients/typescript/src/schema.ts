@@ -551,7 +551,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dataset version, SHA-256, counts, licence and sources */
+        /**
+         * Dataset version, SHA-256, counts, licence and sources; a schema.org Dataset for application/ld+json
+         * @description Follows `Accept` (and answers `Vary: Accept`): JSON by default, or with `Accept: application/ld+json` the dataset as a schema.org `Dataset` (JSON-LD) for dataset search engines: its licence, version, temporal and spatial coverage and a `DataDownload` per whole-file export, links absolute on PUBLIC_URL. The explorer's page embeds the same object. An `Accept` naming neither type is a 406.
+         */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -780,6 +783,72 @@ export interface components {
         /** @description Every problem type this API answers with. */
         ProblemTypeList: {
             data: components["schemas"]["ProblemType"][];
+        };
+        DatasetJsonLd: {
+            /** @constant */
+            "@context": "https://schema.org/";
+            /** @constant */
+            "@type": "Dataset";
+            /** Format: uri */
+            "@id": string;
+            name: string;
+            description: string;
+            /**
+             * Format: uri
+             * @description The explorer's page, on PUBLIC_URL.
+             */
+            url: string;
+            version: string;
+            /** @description When this dataset version was built. */
+            dateModified: string;
+            inLanguage: string;
+            /** Format: uri */
+            license: string;
+            /** @constant */
+            isAccessibleForFree: true;
+            /** @description The attribution line, as in the downloads and citations. */
+            creditText: string;
+            /** @description ISO 8601 interval from the earliest to the latest day the facts cover, each end only as exact as it is known; `..` for an open end (a fact still ongoing). */
+            temporalCoverage?: string;
+            spatialCoverage: {
+                /** @constant */
+                "@type": "Place";
+                name: string;
+                geo?: {
+                    /** @constant */
+                    "@type": "GeoShape";
+                    /** @description `south west north east` (degrees): the box around the places' coordinates. */
+                    box: string;
+                };
+            };
+            /** @description The documents the facts are drawn from. */
+            isBasedOn: {
+                /** @constant */
+                "@type": "CreativeWork";
+                name: string;
+                /** Format: uri */
+                url?: string;
+                publisher?: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                datePublished?: string;
+            }[];
+            /** @description The whole-file downloads of the data. */
+            distribution: {
+                /** @constant */
+                "@type": "DataDownload";
+                name: string;
+                description: string;
+                /**
+                 * Format: uri
+                 * @description Absolute, on PUBLIC_URL.
+                 */
+                contentUrl: string;
+                /** @description The media type of the file. */
+                encodingFormat: string;
+            }[];
         };
         /** @description How many records of each kind concern one people (or neither). */
         BalanceCounts: {
@@ -5036,6 +5105,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Meta"];
+                    "application/ld+json": components["schemas"]["DatasetJsonLd"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
@@ -5056,6 +5126,20 @@ export interface operations {
             };
             /** @description A parameter is not valid: `errors` names each one. */
             400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Accept` names neither application/json nor application/ld+json. */
+            406: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
