@@ -63,3 +63,13 @@ export const DistrictsGeoJsonSchema = z
   .meta({ id: 'DistrictsGeoJson' });
 
 export type BoundaryGeometry = z.infer<typeof BoundaryGeometrySchema>;
+
+export const PlacesGeoJsonQuerySchema = z.strictObject({
+  geometry: z
+    .enum(['point', 'boundary'])
+    .default('point')
+    .describe(
+      '`point`: every place with coordinates as a point; `boundary`: the polygon where one is known (the seven ' +
+        'districts, Shusha and Khankendi), the point elsewhere.',
+    ),
+});

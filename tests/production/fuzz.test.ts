@@ -21,7 +21,7 @@ const ROUTES: { path: string; params: string[] }[] = [
   { path: '/v1/sources', params: ['limit', 'cursor', 'format'] },
   { path: '/v1/timeline', params: ['from', 'to', 'limit', 'cursor', 'format'] },
   { path: '/v1/search', params: ['q', 'limit', 'cursor', 'format'] },
-  { path: '/v1/places.geojson', params: [] },
+  { path: '/v1/places.geojson', params: ['geometry'] },
   { path: '/v1/districts.geojson', params: [] },
   { path: '/v1/meta', params: [] },
   { path: '/v1/timeline.timelinejs.json', params: ['from', 'to'] },

@@ -188,7 +188,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946) */
+        /**
+         * Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946)
+         * @description Points by default. With `geometry=boundary`, a place whose polygon is known (Natural Earth 1:10m: the districts, Shusha and Khankendi) comes as its Polygon or MultiPolygon; /v1/districts.geojson says what those lines are and are not.
+         */
         get: operations["getPlacesGeojson"];
         put?: never;
         post?: never;
@@ -1290,7 +1293,7 @@ export interface components {
                         number,
                         number
                     ];
-                };
+                } | components["schemas"]["BoundaryGeometry"];
                 properties: {
                     slug: string;
                     name: string;
@@ -2475,14 +2478,17 @@ export interface operations {
     };
     getPlacesGeojson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `point`: every place with coordinates as a point; `boundary`: the polygon where one is known (the seven districts, Shusha and Khankendi), the point elsewhere. */
+                geometry?: "point" | "boundary";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A FeatureCollection of points. */
+            /** @description A FeatureCollection of points, and polygons where asked for and known. */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
