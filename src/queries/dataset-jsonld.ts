@@ -43,6 +43,12 @@ export function datasetDistribution(publicUrl: string): DataDownload[] {
       'Every place with coordinates as an RFC 7946 FeatureCollection of points.',
     ),
     file(
+      'District boundaries (GeoJSON)',
+      '/v1/districts.geojson',
+      'application/geo+json',
+      "The seven districts' polygons from Natural Earth (1:10m), with names, identifiers, occupation and return.",
+    ),
+    file(
       'Timeline (TimelineJS3)',
       '/v1/timeline.timelinejs.json',
       'application/json',

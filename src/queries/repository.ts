@@ -12,6 +12,7 @@ import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
 import { createDatasetJsonLd } from './dataset-jsonld.js';
 import { createEventQueries } from './events.js';
+import { BOUNDARY_ATTRIBUTION, createGeographyQueries } from './geography.js';
 import { createLookupQueries } from './lookups.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
@@ -63,6 +64,49 @@ export function createRepository(db: Db) {
   });
   const calendar = createCalendarQueries(db, citationsOf);
   const datasetLd = createDatasetJsonLd(db);
+  const geography = createGeographyQueries(db);
+
+  /** The seven districts as GeoJSON features: polygon, names, identifiers, control changes, label point, sources. */
+  function districtsGeoJson() {
+    const districts = places.listPlaces({ kind: 'district', limit: 100 }).items;
+    const slugs = districts.map((d) => d.slug);
+    const boundaries = geography.boundariesFor(slugs);
+    const identifierSources = geography.identifierSourcesFor(slugs);
+    const features = districts.flatMap((d, i) => {
+      const b = boundaries[i];
+      if (!b) return [];
+      return [
+        {
+          type: 'Feature' as const,
+          id: d.slug,
+          geometry: b.geometry,
+          properties: {
+            slug: d.slug,
+            name: d.name,
+            names: d.names,
+            identifiers: d.identifiers,
+            occupation: d.occupation,
+            return: d.return,
+            label_point: b.label_point,
+            source_feature: b.source_feature,
+            source_name: b.source_name,
+            note: b.note,
+            sources: [
+              { ...b.source, for: 'boundary' as const, note: `adm1_code ${b.source_feature}` },
+              ...(identifierSources[i] ?? []),
+            ],
+            url: d.url,
+          },
+        },
+      ];
+    });
+    return {
+      type: 'FeatureCollection' as const,
+      attribution: BOUNDARY_ATTRIBUTION,
+      caveats: geography.boundaryCaveats,
+      features,
+    };
+  }
 
   return {
     ...events,
@@ -76,6 +120,8 @@ export function createRepository(db: Db) {
     ...timeline,
     ...timelineJs,
     ...calendar,
+    ...geography,
+    districtsGeoJson,
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

@@ -5,6 +5,7 @@ import canonicalCase from './canonical-case.js';
 import discovery from './discovery.js';
 import events from './events.js';
 import formats, { type FormatsOptions } from './formats.js';
+import geo from './geo.js';
 import observances from './observances.js';
 import places from './places.js';
 import { sendProblem } from './problem.js';
@@ -28,6 +29,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(sources);
   await app.register(discovery, { publicUrl });
   await app.register(formats, { publicUrl });
+  await app.register(geo);
 };
 
 export default rest;

@@ -188,7 +188,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946) */
+        /**
+         * Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946)
+         * @description Points by default. With `geometry=boundary`, a place whose polygon is known (Natural Earth 1:10m: the districts, Shusha and Khankendi) comes as its Polygon or MultiPolygon; /v1/districts.geojson says what those lines are and are not.
+         */
         get: operations["getPlacesGeojson"];
         put?: never;
         post?: never;
@@ -596,6 +599,26 @@ export interface paths {
          * @description RFC 5545, to subscribe to in a calendar app. Events known only to the month, year or decade are left out; a multi-day event recurs on its first day. UIDs are `<event id>@karabakh-history-api`, the same on every build; DTSTAMP is the newest source's publication day (00:00 UTC), so the ETag changes only with the data. `kind` filters as on /v1/events.
          */
         get: operations["getCalendarIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seven districts as polygons: a GeoJSON FeatureCollection (RFC 7946)
+         * @description One Polygon or MultiPolygon Feature per district, `id` = slug, with its names, ISO 3166-2 and GeoNames identifiers, occupation and return (date and mode), a `label_point` inside the polygon and the sources. The foreign members `attribution` and `caveats` say where the lines come from and what they are not: Natural Earth 1:10m (coarse, about 1–3 km), today's de jure district boundaries (not the line of contact of 1994–2020, the 2020 ceasefire line or the Lachin corridor), with no outline of Karabakh (the former NKAO), and Natural Earth's own mislabelling of Lachin corrected.
+         */
+        get: operations["getDistrictsGeojson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1092,18 +1115,6 @@ export interface components {
             /** @description One slide per event and agreement in the window, in date order. */
             events: components["schemas"]["TimelineJsSlide"][];
         };
-        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
-        Observance: {
-            /** @description Stable slug. */
-            id: string;
-            /** @description The name of the day, e.g. Remembrance Day. */
-            name: string;
-            /** @description The day of the year it is kept, MM-DD. */
-            day: string;
-            /** @description The dated event (an order or decree) that established it. */
-            established_by: components["schemas"]["EventRef"] | null;
-            citations: components["schemas"]["Citation"][];
-        };
         PlaceName: {
             name: string;
             /** @description BCP 47 tag: az, en, ru, hy, hy-Latn. */
@@ -1142,6 +1153,13 @@ export interface components {
             agreement_id: string | null;
             event_id: string;
         };
+        /** @description Identifiers of the place in other gazetteers, each cited. */
+        PlaceIdentifiers: {
+            /** @description ISO 3166-2 subdivision code (AZ-LAC), as Debian iso-codes gives it; null where there is none. */
+            iso3166_2: string | null;
+            /** @description GeoNames id (https://sws.geonames.org/<id>/), as the GeoNames dump files give it; null where unknown. */
+            geonames: number | null;
+        };
         Place: {
             slug: string;
             /** @description The English form of the official name. */
@@ -1163,6 +1181,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1204,6 +1223,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1233,6 +1253,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1242,6 +1263,89 @@ export interface components {
             /** @description Events of this place and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
             statistics: components["schemas"]["Statistic"][];
+            citations: components["schemas"]["Citation"][];
+        };
+        GeoJsonPoint: {
+            /** @constant */
+            type: "Point";
+            /**
+             * @description [longitude, latitude] in WGS 84 (RFC 7946).
+             * @example [
+             *       46.547,
+             *       39.641
+             *     ]
+             */
+            coordinates: number[];
+        };
+        /** @description Exterior ring counter-clockwise, holes clockwise (RFC 7946 §3.1.6). */
+        GeoJsonPolygon: {
+            /** @constant */
+            type: "Polygon";
+            coordinates: number[][][];
+        };
+        GeoJsonMultiPolygon: {
+            /** @constant */
+            type: "MultiPolygon";
+            coordinates: number[][][][];
+        };
+        /** @description A GeoJSON Polygon or MultiPolygon. */
+        BoundaryGeometry: components["schemas"]["GeoJsonPolygon"] | components["schemas"]["GeoJsonMultiPolygon"];
+        BoundarySource: {
+            source_id: string;
+            title: string;
+            url: string | null;
+            /**
+             * @description What the source gives: the polygon or an identifier.
+             * @enum {string}
+             */
+            for: "boundary" | "iso3166_2" | "geonames";
+            /** @description The value as the source gives it (adm1_code, code, geonameid). */
+            note: string | null;
+        };
+        DistrictFeature: {
+            /** @constant */
+            type: "Feature";
+            /** @description The district slug. */
+            id: string;
+            geometry: components["schemas"]["BoundaryGeometry"];
+            properties: {
+                slug: string;
+                /** @description The English form of the official name. */
+                name: string;
+                names: components["schemas"]["PlaceName"][];
+                identifiers: components["schemas"]["PlaceIdentifiers"];
+                occupation: components["schemas"]["Occupation"] | null;
+                return: components["schemas"]["Return"] | null;
+                /** @description A point inside the polygon, where a map can put the name. */
+                label_point: components["schemas"]["GeoJsonPoint"];
+                /** @description The polygon's key in Natural Earth (adm1_code). */
+                source_feature: string;
+                /** @description The name Natural Earth gives the polygon, right or wrong. */
+                source_name: string | null;
+                note: string | null;
+                sources: components["schemas"]["BoundarySource"][];
+                url: string;
+            };
+        };
+        DistrictsGeoJson: {
+            /** @constant */
+            type: "FeatureCollection";
+            /** @description Foreign member (RFC 7946 §6.1): the credit line for the boundaries. */
+            attribution: string;
+            /** @description Foreign member: what the lines are not, and known errors of the source. */
+            caveats: string[];
+            features: components["schemas"]["DistrictFeature"][];
+        };
+        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
+        Observance: {
+            /** @description Stable slug. */
+            id: string;
+            /** @description The name of the day, e.g. Remembrance Day. */
+            name: string;
+            /** @description The day of the year it is kept, MM-DD. */
+            day: string;
+            /** @description The dated event (an order or decree) that established it. */
+            established_by: components["schemas"]["EventRef"] | null;
             citations: components["schemas"]["Citation"][];
         };
         PlacesGeoJson: {
@@ -1258,7 +1362,7 @@ export interface components {
                         number,
                         number
                     ];
-                };
+                } | components["schemas"]["BoundaryGeometry"];
                 properties: {
                     slug: string;
                     name: string;
@@ -2443,14 +2547,17 @@ export interface operations {
     };
     getPlacesGeojson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `point`: every place with coordinates as a point; `boundary`: the polygon where one is known (the seven districts, Shusha and Khankendi), the point elsewhere. */
+                geometry?: "point" | "boundary";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A FeatureCollection of points. */
+            /** @description A FeatureCollection of points, and polygons where asked for and known. */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -5344,6 +5451,109 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
                     "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDistrictsGeojson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FeatureCollection of the districts. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["DistrictsGeoJson"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content?: never;

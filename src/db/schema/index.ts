@@ -10,3 +10,4 @@ export * from './place-names.js';
 export * from './places.js';
 export * from './sources.js';
 export * from './statistics.js';
+export * from './place-geography.js';
