@@ -3,7 +3,7 @@
 // Its span and area are read from the data once: the dataset never changes under a running repository.
 import { asc, desc, isNotNull, isNull, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { events, places } from '../db/schema/index.js';
+import { events, placeBoundaries, places } from '../db/schema/index.js';
 import type { Precision } from '../schemas/enums.js';
 import { attribution, DATASET_TITLE, LICENCE } from './licence.js';
 
@@ -94,6 +94,31 @@ export function temporalCoverage(
   return `${start}/${end}`;
 }
 
+type Box = { south: number; west: number; north: number; east: number };
+
+/** The box around the places' points and every position of their polygons (Natural Earth), as the data gives them. */
+export function boxAround(
+  points: { south: number | null; west: number | null; north: number | null; east: number | null } | undefined,
+  geometries: readonly { coordinates: unknown }[],
+): Box | undefined {
+  const lons: number[] = [];
+  const lats: number[] = [];
+  if (points && points.south !== null && points.west !== null && points.north !== null && points.east !== null) {
+    lons.push(points.west, points.east);
+    lats.push(points.south, points.north);
+  }
+  const walk = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
+      lons.push(value[0]);
+      lats.push(value[1]);
+    } else value.forEach(walk);
+  };
+  for (const g of geometries) walk(g.coordinates);
+  if (lons.length === 0) return undefined;
+  return { south: Math.min(...lats), west: Math.min(...lons), north: Math.max(...lats), east: Math.max(...lons) };
+}
+
 export interface DatasetFacts {
   version: string;
   builtAt: string;
@@ -124,12 +149,17 @@ export function createDatasetJsonLd(db: Db) {
     .where(isNull(events.endDate))
     .prepare()
     .get();
-  const box = db
+  const points = db
     .select({ south: min(places.lat), west: min(places.lon), north: max(places.lat), east: max(places.lon) })
     .from(places)
     .where(isNotNull(places.lat))
     .prepare()
     .get();
+  const boundaries = db.select({ geometry: placeBoundaries.geometry }).from(placeBoundaries).prepare().all();
+  const box = boxAround(
+    points,
+    boundaries.map((b) => JSON.parse(b.geometry) as { coordinates: unknown }),
+  );
   const coverage = temporalCoverage(
     earliest,
     latest?.day ? { day: latest.day, precision: latest.precision } : undefined,
@@ -138,7 +168,6 @@ export function createDatasetJsonLd(db: Db) {
 
   /** The schema.org Dataset, its URLs absolute on `publicUrl` (PUBLIC_URL). */
   function datasetJsonLd(publicUrl: string, facts: DatasetFacts) {
-    const hasBox = box && box.south !== null && box.west !== null && box.north !== null && box.east !== null;
     return {
       '@context': SCHEMA_ORG_CONTEXT as typeof SCHEMA_ORG_CONTEXT,
       '@type': 'Dataset' as const,
@@ -157,7 +186,7 @@ export function createDatasetJsonLd(db: Db) {
         '@type': 'Place' as const,
         name: 'Karabakh and the seven districts around it, Azerbaijan',
         // schema.org's box: the lower corner then the upper one, each "latitude longitude", as the data gives them.
-        ...(hasBox
+        ...(box
           ? { geo: { '@type': 'GeoShape' as const, box: `${box.south} ${box.west} ${box.north} ${box.east}` } }
           : {}),
       },

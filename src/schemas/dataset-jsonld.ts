@@ -43,7 +43,9 @@ export const DatasetJsonLdSchema = z
       geo: z
         .object({
           '@type': z.literal('GeoShape'),
-          box: z.string().describe("`south west north east` (degrees): the box around the places' coordinates."),
+          box: z
+            .string()
+            .describe("`south west north east` (degrees): the box around the places' points and polygons."),
         })
         .optional(),
     }),

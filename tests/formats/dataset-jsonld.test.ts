@@ -125,13 +125,22 @@ describe('GET /v1/meta as a schema.org Dataset', () => {
     expect(temporalCoverage).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?\/(\d{4}(-\d{2}(-\d{2})?)?|\.\.)$/);
   });
 
-  it("boxes the places' coordinates as a schema.org GeoShape (south west north east)", async () => {
-    const geojson = (await app.inject('/v1/places.geojson')).json() as {
-      features: { geometry: { type: string; coordinates: [number, number] } }[];
+  it("boxes the places' coordinates and the districts' borders as a schema.org GeoShape (south west north east)", async () => {
+    const lons: number[] = [];
+    const lats: number[] = [];
+    const walk = (value: unknown): void => {
+      if (!Array.isArray(value)) return;
+      if (typeof value[0] === 'number') {
+        lons.push(value[0]);
+        lats.push(value[1] as number);
+      } else value.forEach(walk);
     };
-    const points = geojson.features.map((f) => f.geometry.coordinates);
-    const lons = points.map(([lon]) => lon);
-    const lats = points.map(([, lat]) => lat);
+    // Points and polygons both: the boundary view has the polygons, the default one every place's point.
+    for (const url of ['/v1/places.geojson', '/v1/places.geojson?geometry=boundary', '/v1/districts.geojson']) {
+      const geojson = (await app.inject(url)).json() as { features: { geometry: { coordinates: unknown } }[] };
+      expect(geojson.features.length, url).toBeGreaterThan(0);
+      for (const feature of geojson.features) walk(feature.geometry.coordinates);
+    }
     const { spatialCoverage } = (await datasetLd()) as { spatialCoverage: { '@type': string; geo: { box: string } } };
     expect(spatialCoverage['@type']).toBe('Place');
     expect(spatialCoverage.geo.box.split(' ').map(Number)).toEqual([

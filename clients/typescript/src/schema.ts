@@ -840,7 +840,7 @@ export interface components {
                 geo?: {
                     /** @constant */
                     "@type": "GeoShape";
-                    /** @description `south west north east` (degrees): the box around the places' coordinates. */
+                    /** @description `south west north east` (degrees): the box around the places' points and polygons. */
                     box: string;
                 };
             };
