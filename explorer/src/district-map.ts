@@ -21,7 +21,7 @@ type Position = number[];
 export type ControlState = 'before' | 'armenian' | 'military_operation' | 'handover' | 'returned_other';
 
 export const CONTROL: Record<ControlState, { label: string; colour: string; pattern?: string }> = {
-  before: { label: 'Under Azerbaijani control, before 1992–1993', colour: '#ece6d2' },
+  before: { label: 'Under Azerbaijani control, before coming under Armenian control', colour: '#ece6d2' },
   armenian: { label: 'Under Armenian control', colour: '#9a9a9a', pattern: 'hatch-armenian' },
   military_operation: { label: 'Returned: taken in the 2020 military operation', colour: '#b35806' },
   handover: { label: 'Returned: handed over under the 10 November 2020 statement', colour: '#1f5fa0' },
