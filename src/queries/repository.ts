@@ -13,6 +13,7 @@ import { createClaimQueries } from './claims.js';
 import { createEventQueries } from './events.js';
 import { BOUNDARY_ATTRIBUTION, createGeographyQueries } from './geography.js';
 import { createLookupQueries } from './lookups.js';
+import { createLpfExport } from './lpf.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
@@ -120,6 +121,13 @@ export function createRepository(db: Db) {
     ...calendar,
     ...geography,
     districtsGeoJson,
+    ...createLpfExport({
+      allPlaces: places.allPlaces,
+      boundariesFor: geography.boundariesFor,
+      eventsForPlaces: places.eventsForPlaces,
+      namesWithSources: geography.namesWithSources,
+      version: meta.version,
+    }),
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,
