@@ -49,6 +49,12 @@ export function datasetDistribution(publicUrl: string): DataDownload[] {
       "The seven districts' polygons from Natural Earth (1:10m), with names, identifiers, occupation and return.",
     ),
     file(
+      'Places (Linked Places Format)',
+      '/v1/places.lpf.json',
+      'application/ld+json',
+      'Every place as Linked Places Format v2.0 (JSON-LD), as World Historical Gazetteer takes it.',
+    ),
+    file(
       'Timeline (TimelineJS3)',
       '/v1/timeline.timelinejs.json',
       'application/json',

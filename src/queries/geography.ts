@@ -2,7 +2,14 @@
 // caveats said wherever the geometry is served, and the references behind each identifier.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { boundaryCaveats, placeBoundaries, placeIdentifierCitations, sources } from '../db/schema/index.js';
+import {
+  boundaryCaveats,
+  citations,
+  placeBoundaries,
+  placeIdentifierCitations,
+  placeNames,
+  sources,
+} from '../db/schema/index.js';
 import type { BoundaryGeometry } from '../schemas/geo.js';
 import { groupBy } from './mappers.js';
 import { inKeys, keyList, prepareRows } from './prepared.js';
@@ -53,6 +60,24 @@ export function createGeographyQueries(db: Db) {
       .where(inKeys(placeIdentifierCitations.placeSlug))
       .orderBy(asc(placeIdentifierCitations.id)),
   );
+  // Every name of every place with the sources it rests on (none for a name cited nowhere), for the gazetteer export.
+  const citedNames = prepareRows(
+    db
+      .select({
+        id: placeNames.id,
+        slug: placeNames.placeSlug,
+        name: placeNames.name,
+        language: placeNames.language,
+        sourceId: sources.id,
+        title: sources.title,
+        url: sources.url,
+        publishedOn: sources.publishedOn,
+      })
+      .from(placeNames)
+      .leftJoin(citations, eq(citations.placeNameId, placeNames.id))
+      .leftJoin(sources, eq(sources.id, citations.sourceId))
+      .orderBy(asc(placeNames.id), asc(citations.id)),
+  );
   // Read once: the caveats never change under a running repository.
   const caveats = db
     .select({ text: boundaryCaveats.text })
@@ -80,6 +105,29 @@ export function createGeographyQueries(db: Db) {
           source: { source_id: r.sourceId, title: r.title, url: r.url },
         };
       });
+    },
+
+    /** Each place's names, in seed order, each with its distinct sources: slug → names. */
+    namesWithSources() {
+      const byName = new Map<
+        number,
+        {
+          slug: string;
+          name: string;
+          language: string;
+          sources: { id: string; title: string; url: string | null; publishedOn: string | null }[];
+        }
+      >();
+      for (const r of citedNames.all()) {
+        let entry = byName.get(r.id);
+        if (!entry) {
+          entry = { slug: r.slug, name: r.name, language: r.language, sources: [] };
+          byName.set(r.id, entry);
+        }
+        if (r.sourceId && r.title && !entry.sources.some((s) => s.id === r.sourceId))
+          entry.sources.push({ id: r.sourceId, title: r.title, url: r.url, publishedOn: r.publishedOn });
+      }
+      return groupBy([...byName.values()], (n) => n.slug);
     },
 
     /** The references behind each place's identifiers, in the order of the slugs. */

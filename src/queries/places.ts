@@ -113,6 +113,7 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
       .where(filtered),
   );
   const bySlugs = prepareRows(db.select(placeColumns).from(places).where(inKeys(places.slug)));
+  const everyPlace = prepareRows(db.select(placeColumns).from(places).orderBy(asc(places.seq)));
   const located = prepareRows(
     db.select(placeColumns).from(places).where(isNotNull(places.lat)).orderBy(asc(places.seq)),
   );
@@ -238,6 +239,11 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
 
     placesWithLocation() {
       return toPlaces(located.all());
+    },
+
+    /** Every place, in seed order: what the whole-gazetteer exports (Linked Places) hold. */
+    allPlaces() {
+      return toPlaces(everyPlace.all());
     },
 
     childrenForPlaces(slugs: readonly string[]) {

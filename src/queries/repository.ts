@@ -14,6 +14,7 @@ import { createDatasetJsonLd } from './dataset-jsonld.js';
 import { createEventQueries } from './events.js';
 import { BOUNDARY_ATTRIBUTION, createGeographyQueries } from './geography.js';
 import { createLookupQueries } from './lookups.js';
+import { createLpfExport } from './lpf.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
@@ -122,6 +123,13 @@ export function createRepository(db: Db) {
     ...calendar,
     ...geography,
     districtsGeoJson,
+    ...createLpfExport({
+      allPlaces: places.allPlaces,
+      boundariesFor: geography.boundariesFor,
+      eventsForPlaces: places.eventsForPlaces,
+      namesWithSources: geography.namesWithSources,
+      version: meta.version,
+    }),
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,

@@ -29,7 +29,7 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(sources);
   await app.register(discovery, { publicUrl });
   await app.register(formats, { publicUrl });
-  await app.register(geo);
+  await app.register(geo, { publicUrl });
 };
 
 export default rest;

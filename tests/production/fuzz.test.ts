@@ -23,6 +23,7 @@ const ROUTES: { path: string; params: string[] }[] = [
   { path: '/v1/search', params: ['q', 'limit', 'cursor', 'format'] },
   { path: '/v1/places.geojson', params: ['geometry'] },
   { path: '/v1/districts.geojson', params: [] },
+  { path: '/v1/places.lpf.json', params: [] },
   { path: '/v1/meta', params: [] },
   { path: '/v1/timeline.timelinejs.json', params: ['from', 'to'] },
   { path: '/v1/calendar.ics', params: ['kind'] },

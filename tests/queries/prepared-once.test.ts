@@ -46,6 +46,7 @@ function mix(n: number) {
     `/v1/places/${slug}`,
     `/v1/places.geojson`,
     `/v1/districts.geojson`,
+    `/v1/places.lpf.json`,
     `/v1/places.geojson?geometry=${n % 2 ? 'boundary' : 'point'}`,
     `/v1/agreements`,
     `/v1/agreements/trilateral-statement-2020`,

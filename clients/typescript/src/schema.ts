@@ -627,6 +627,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/places.lpf.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every place in Linked Places Format (LPF v2.0), for World Historical Gazetteer and Pelagios tools
+         * @description A JSON-LD FeatureCollection, one Feature per place: `@id` its URL here, `properties.title` and GeoNames `fclasses`, every name with its language and the sources that give it, a GeoNames feature type, the point and the Natural Earth polygon where known (a GeometryCollection), `when` (the span its sourced events cover, with the periods under Armenian control and the return named), `closeMatch` links to GeoNames and a part-of relation to its parent. It validates against WHG's LPF v2.0 schema.
+         */
+        get: operations["getPlacesLpfJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/graphql": {
         parameters: {
             query?: never;
@@ -1335,6 +1355,80 @@ export interface components {
             /** @description Foreign member: what the lines are not, and known errors of the source. */
             caveats: string[];
             features: components["schemas"]["DistrictFeature"][];
+        };
+        LpfFeature: {
+            /** @constant */
+            type: "Feature";
+            /** @description The place's URL in this API (PUBLIC_URL + /v1/places/{slug}). */
+            "@id": string;
+            properties: {
+                title: string;
+                ccodes: string[];
+                /** @description GeoNames feature class: A for country, region and districts. */
+                fclasses: ("A" | "P")[];
+            };
+            names: {
+                toponym: string;
+                lang: string;
+                citations: {
+                    label: string;
+                    "@id": string;
+                    year?: string;
+                }[];
+            }[];
+            types: {
+                identifier: string;
+                label: string;
+            }[];
+            /** @description The point; with the polygon, where known, a GeometryCollection of both. */
+            geometry: (components["schemas"]["GeoJsonPoint"] | components["schemas"]["BoundaryGeometry"] | {
+                /** @constant */
+                type: "GeometryCollection";
+                geometries: (components["schemas"]["GeoJsonPoint"] | components["schemas"]["BoundaryGeometry"])[];
+            }) | null;
+            /** @description The span the sourced events cover (no end while one goes on), with the control periods named. */
+            when?: {
+                timespans: {
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD: `in` when known to that precision, a bound when only roughly. */
+                    start: {
+                        in: string;
+                    } | {
+                        earliest: string;
+                    } | {
+                        latest: string;
+                    };
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD: `in` when known to that precision, a bound when only roughly. */
+                    end?: {
+                        in: string;
+                    } | {
+                        earliest: string;
+                    } | {
+                        latest: string;
+                    };
+                }[];
+                label: string;
+                periods?: {
+                    name: string;
+                }[];
+            };
+            links: {
+                /** @constant */
+                type: "closeMatch";
+                identifier: string;
+            }[];
+            relations: {
+                relationType: string;
+                relationTo: string;
+                label: string;
+            }[];
+        };
+        LpfDocument: {
+            "@context": string;
+            /** @constant */
+            type: "FeatureCollection";
+            title: string;
+            attribution: string;
+            features: components["schemas"]["LpfFeature"][];
         };
         /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
         Observance: {
@@ -5540,6 +5634,109 @@ export interface operations {
                 };
                 content: {
                     "application/geo+json": components["schemas"]["DistrictsGeoJson"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlacesLpfJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Linked Places FeatureCollection. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": components["schemas"]["LpfDocument"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
