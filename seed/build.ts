@@ -277,6 +277,37 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
         cite(o.citations, { recordType: 'observance', observanceId: o.id });
       });
 
+      for (const i of input.identifiers) {
+        tx.insert(t.placeIdentifiers)
+          .values({ placeSlug: i.place, iso3166_2: i.iso3166_2, geonames: i.geonames })
+          .run();
+        for (const c of i.citations) {
+          tx.insert(t.placeIdentifierCitations)
+            .values({ placeSlug: i.place, scheme: c.for, sourceId: c.source, note: c.note ?? null })
+            .run();
+        }
+      }
+      for (const f of input.boundaries.features) {
+        const [citation] = f.properties.citations;
+        tx.insert(t.placeBoundaries)
+          .values({
+            placeSlug: f.properties.place,
+            geometry: JSON.stringify(f.geometry),
+            labelLon: f.label[0],
+            labelLat: f.label[1],
+            sourceId: citation?.source ?? '',
+            sourceFeature: f.properties.source_id,
+            sourceName: f.properties.ne_name,
+            note: f.properties.note,
+          })
+          .run();
+      }
+      input.boundaries.caveats.forEach((text, i) => {
+        tx.insert(t.boundaryCaveats)
+          .values({ seq: i + 1, text })
+          .run();
+      });
+
       for (const row of citationRows) {
         const inserted = tx.insert(t.citations).values(row).returning({ id: t.citations.id }).get();
         if (row.quote)
@@ -302,6 +333,8 @@ export function buildDatabase(path: string, input: SeedInput, builtAt: string): 
         claims: t.claims,
         observances: t.observances,
         citations: t.citations,
+        place_boundaries: t.placeBoundaries,
+        place_identifiers: t.placeIdentifiers,
       };
       for (const [name, table] of Object.entries(tables)) {
         counts[name] =

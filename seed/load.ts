@@ -7,9 +7,14 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { type ReleaseManifest, ReleaseManifestSchema } from '../src/schemas/release-manifest.js';
+import { type BoundaryGeometry, geometryProblems, labelPoint } from './geometry.js';
 import { checkInvariants } from './invariants.js';
 import {
   SEED_FILES,
+  SeedBoundariesSchema,
+  SeedBoundaryFeatureSchema,
+  type SeedBoundaryFeature,
+  type SeedIdentifier,
   type SeedActor,
   type SeedAgreement,
   type SeedCitation,
@@ -48,6 +53,8 @@ export interface SeedInput {
   statistics: SeedStatistic[];
   claims: SeedClaim[];
   observances: SeedObservance[];
+  identifiers: SeedIdentifier[];
+  boundaries: SeedBoundaries;
   /** Where each citation (by object identity) was found in its source. */
   offsets: Map<SeedCitation, { start: number | null; end: number | null }>;
   /** SHA-256 over every input file, in a fixed order: the dataset's identity. */
@@ -55,6 +62,18 @@ export interface SeedInput {
   /** The release manifests of seed/releases/, oldest first. Not part of the dataset's identity. */
   releases: ReleaseManifest[];
 }
+
+/** A validated boundary with the label point the loader found inside it. */
+export type SeedBoundary = SeedBoundaryFeature & { geometry: BoundaryGeometry; label: [number, number] };
+
+export interface SeedBoundaries {
+  attribution: string;
+  caveats: string[];
+  features: SeedBoundary[];
+}
+
+/** The boundaries file: one FeatureCollection, not a list of records. */
+export const BOUNDARIES_FILE = 'boundaries.geojson';
 
 export interface SeedPaths {
   dataDir: string;
@@ -72,6 +91,7 @@ const FILE_ORDER: SeedFileName[] = [
   'statistics',
   'claims',
   'observances',
+  'identifiers',
 ];
 
 function displayPath(path: string): string {
@@ -101,7 +121,7 @@ export function loadSeed(paths: SeedPaths): SeedInput {
   const hash = createHash('sha256');
   const parsed: Partial<Record<SeedFileName, unknown[]>> = {};
 
-  const known = new Set(FILE_ORDER.flatMap((n) => [`${n}.yaml`, `${n}.yml`, `${n}.json`]));
+  const known = new Set([BOUNDARIES_FILE, ...FILE_ORDER.flatMap((n) => [`${n}.yaml`, `${n}.yml`, `${n}.json`])]);
   for (const entry of readdirSync(paths.dataDir).sort()) {
     if (!known.has(entry)) problems.push(`${displayPath(join(paths.dataDir, entry))}: unknown seed file`);
   }
@@ -141,7 +161,8 @@ export function loadSeed(paths: SeedPaths): SeedInput {
     });
     parsed[name] = records;
   }
-  if (problems.length) throw new SeedError(problems);
+  const boundaries = loadBoundaries(join(paths.dataDir, BOUNDARIES_FILE), hash, problems);
+  if (problems.length || !boundaries) throw new SeedError(problems);
 
   const input = {
     sources: (parsed.sources as SeedSource[]).map((s) => ({ ...s, text: null, sha256: null }) as SourceWithText),
@@ -152,6 +173,8 @@ export function loadSeed(paths: SeedPaths): SeedInput {
     statistics: parsed.statistics as SeedStatistic[],
     claims: parsed.claims as SeedClaim[],
     observances: parsed.observances as SeedObservance[],
+    identifiers: parsed.identifiers as SeedIdentifier[],
+    boundaries,
   };
 
   for (const source of input.sources) {
@@ -216,6 +239,57 @@ export function loadReleases(dir: string, problems: string[]): ReleaseManifest[]
     sequences.add(r.sequence);
   }
   return out.sort((a, b) => a.sequence - b.sequence);
+}
+
+/**
+ * Reads the boundaries FeatureCollection and checks every feature's shape and geometry (RFC 7946), naming the file
+ * and the feature in each problem; null when the file cannot be read at all.
+ */
+function loadBoundaries(path: string, hash: ReturnType<typeof createHash>, problems: string[]): SeedBoundaries | null {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    problems.push(`${displayPath(path)}: file is missing`);
+    return null;
+  }
+  hash.update('boundaries\n').update(raw);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(raw);
+  } catch (error) {
+    problems.push(`${displayPath(path)}: not valid JSON: ${(error as Error).message}`);
+    return null;
+  }
+  const collection = SeedBoundariesSchema.safeParse(doc);
+  if (!collection.success) {
+    for (const issue of collection.error.issues) {
+      problems.push(`${displayPath(path)}: field ${issue.path.join('.') || '(collection)'}: ${issue.message}`);
+    }
+    return null;
+  }
+  const features: SeedBoundary[] = [];
+  collection.data.features.forEach((raw, index) => {
+    const label = `feature ${index + 1}${recordLabel(raw, index).replace(/^record \d+/, '')}`;
+    const result = SeedBoundaryFeatureSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push(`${displayPath(path)}: ${label}: field ${issue.path.join('.') || '(feature)'}: ${issue.message}`);
+      }
+      return;
+    }
+    const geometry = result.data.geometry as BoundaryGeometry;
+    const broken = geometryProblems(geometry);
+    for (const problem of broken) problems.push(`${displayPath(path)}: ${label}: geometry: ${problem}`);
+    if (broken.length) return;
+    const point = labelPoint(geometry);
+    if (!point) {
+      problems.push(`${displayPath(path)}: ${label}: geometry: no label point inside the polygon could be found`);
+      return;
+    }
+    features.push({ ...result.data, geometry, label: point });
+  });
+  return { attribution: collection.data.attribution, caveats: collection.data.caveats, features };
 }
 
 function checkUnique(file: string, keys: string[], problems: string[]): Set<string> {
@@ -349,6 +423,31 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256' | 'rel
     ref('observances', o.id, 'established_by', o.established_by, eventIds, 'event');
     cites('observances', o.id, o.citations);
   }
+  checkUnique(
+    'identifiers',
+    input.identifiers.map((i) => i.place),
+    problems,
+  );
+  for (const i of input.identifiers) {
+    ref('identifiers', i.place, 'place', i.place, placeSlugs, 'place');
+    cites('identifiers', i.place, i.citations);
+    for (const scheme of ['iso3166_2', 'geonames'] as const) {
+      const cited = i.citations.some((c) => c.for === scheme);
+      if (i[scheme] !== null && !cited) problems.push(`identifiers: "${i.place}": field ${scheme}: cites no source`);
+      if (i[scheme] === null && cited) problems.push(`identifiers: "${i.place}": field ${scheme}: null, yet cited`);
+    }
+  }
+  checkUnique(
+    BOUNDARIES_FILE,
+    input.boundaries.features.map((f) => f.properties.place),
+    problems,
+  );
+  for (const f of input.boundaries.features) {
+    ref(BOUNDARIES_FILE, f.id, 'properties.place', f.properties.place, placeSlugs, 'place');
+    if (f.id !== f.properties.place)
+      problems.push(`${BOUNDARIES_FILE}: "${f.id}": the feature id must be its place's slug`);
+    cites(BOUNDARIES_FILE, f.id, f.properties.citations, 'properties.citations');
+  }
   for (const e of input.events) {
     // A parent chain that loops would make every tree walk over events run forever.
     const seen = new Set<string>([e.id]);
@@ -381,6 +480,9 @@ function* allCitations(
   for (const s of input.statistics) for (const c of s.citations) yield [`statistics: "${s.id}"`, c];
   for (const c of input.claims) for (const cit of c.citations) yield [`claims: "${c.id}"`, cit];
   for (const o of input.observances) for (const c of o.citations) yield [`observances: "${o.id}"`, c];
+  for (const i of input.identifiers) for (const c of i.citations) yield [`identifiers: "${i.place}"`, c];
+  for (const f of input.boundaries.features)
+    for (const c of f.properties.citations) yield [`${BOUNDARIES_FILE}: "${f.id}"`, c];
 }
 
 function locateQuotes(

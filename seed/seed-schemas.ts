@@ -189,6 +189,50 @@ export const SeedObservanceSchema = z.strictObject({
   citations: z.array(SeedCitationSchema).min(1),
 });
 
+/** A place's ISO 3166-2 code and GeoNames id, each resting on the references that give it. */
+export const SeedIdentifierSchema = z.strictObject({
+  place: SlugSchema,
+  /** How the references name the place; not stored (the place has its own names). */
+  label: z.string().min(1),
+  iso3166_2: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as AZ-LAC')
+    .nullable(),
+  geonames: z.number().int().positive().nullable(),
+  citations: z.array(SeedCitationSchema.extend({ for: z.enum(['iso3166_2', 'geonames']) })).min(1),
+});
+
+const PositionSchema = z.array(z.number());
+const PolygonCoordinates = z.array(z.array(PositionSchema));
+
+/** One boundary of seed/data/boundaries.geojson: an RFC 7946 Feature whose `place` names a place record. */
+export const SeedBoundaryFeatureSchema = z.strictObject({
+  type: z.literal('Feature'),
+  id: SlugSchema,
+  bbox: z.array(z.number()).length(4).optional(),
+  properties: z.looseObject({
+    place: SlugSchema,
+    /** The feature's key in its source (Natural Earth adm1_code). */
+    source_id: z.string().min(1),
+    /** The name the source gives the polygon, right or wrong (Natural Earth calls Lachin "Lankaran"). */
+    ne_name: z.string().min(1).nullable().default(null),
+    note: z.string().min(1).nullable().default(null),
+    citations: z.array(SeedCitationSchema).length(1),
+  }),
+  geometry: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('Polygon'), coordinates: PolygonCoordinates }),
+    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoordinates) }),
+  ]),
+});
+
+/** seed/data/boundaries.geojson: a FeatureCollection with the attribution and caveats as foreign members. */
+export const SeedBoundariesSchema = z.looseObject({
+  type: z.literal('FeatureCollection'),
+  attribution: z.string().min(1),
+  caveats: z.array(z.string().min(1)).min(1),
+  features: z.array(z.unknown()),
+});
+
 export const SEED_FILES = {
   sources: SeedSourceSchema,
   actors: SeedActorSchema,
@@ -198,6 +242,7 @@ export const SEED_FILES = {
   statistics: SeedStatisticSchema,
   claims: SeedClaimSchema,
   observances: SeedObservanceSchema,
+  identifiers: SeedIdentifierSchema,
 } as const;
 
 export type SeedFileName = keyof typeof SEED_FILES;
@@ -210,3 +255,5 @@ export type SeedAgreement = z.infer<typeof SeedAgreementSchema>;
 export type SeedStatistic = z.infer<typeof SeedStatisticSchema>;
 export type SeedClaim = z.infer<typeof SeedClaimSchema>;
 export type SeedObservance = z.infer<typeof SeedObservanceSchema>;
+export type SeedIdentifier = z.infer<typeof SeedIdentifierSchema>;
+export type SeedBoundaryFeature = z.infer<typeof SeedBoundaryFeatureSchema>;

@@ -66,6 +66,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(problems);
   await app.register(rest, { prefix: '/v1', publicUrl: config.PUBLIC_URL });
   await app.register(graphql, { publicUrl: config.PUBLIC_URL });
-  await app.register(explorer);
+  await app.register(explorer, {
+    dataset: () => {
+      const data = app.data.current();
+      return { version: data.dataset.version, jsonLd: data.datasetJsonLd(config.PUBLIC_URL) };
+    },
+  });
   return app;
 }

@@ -39,6 +39,8 @@ export const places = () =>
 
 export const placesGeoJson = () => once('geojson', () => unwrap(api.GET('/v1/places.geojson')));
 
+export const districtsGeoJson = () => once('districts geojson', () => unwrap(api.GET('/v1/districts.geojson')));
+
 export const district = (slug: string) =>
   once(`district ${slug}`, () => unwrap(api.GET('/v1/districts/{slug}', { params: { path: { slug } } })));
 

@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Cursors } from '../schemas/cursor.js';
 import type { Db } from '../db/client.js';
-import { agreementPlaces, events, placeNames, places } from '../db/schema/index.js';
+import { agreementPlaces, events, placeIdentifiers, placeNames, places } from '../db/schema/index.js';
 import { foldText } from '../lib/fold.js';
 import type { PlacesQuery } from '../schemas/params.js';
 import { dateSpan, groupBy, inOrder, pageOfRows, placeRef, recordUrl } from './mappers.js';
@@ -79,6 +79,16 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
       .from(agreementPlaces)
       .where(and(inKeys(agreementPlaces.placeSlug), eq(agreementPlaces.effect, 'returned'))),
   );
+  const identifiers = prepareRows(
+    db
+      .select({
+        slug: placeIdentifiers.placeSlug,
+        iso3166_2: placeIdentifiers.iso3166_2,
+        geonames: placeIdentifiers.geonames,
+      })
+      .from(placeIdentifiers)
+      .where(inKeys(placeIdentifiers.placeSlug)),
+  );
   // The list's filters, shared by its pages and its count.
   const filtered = and(
     whenGiven('kind', eq(places.kind, p('kind'))),
@@ -103,6 +113,7 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
       .where(filtered),
   );
   const bySlugs = prepareRows(db.select(placeColumns).from(places).where(inKeys(places.slug)));
+  const everyPlace = prepareRows(db.select(placeColumns).from(places).orderBy(asc(places.seq)));
   const located = prepareRows(
     db.select(placeColumns).from(places).where(isNotNull(places.lat)).orderBy(asc(places.seq)),
   );
@@ -141,7 +152,7 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
 
   type PlaceRow = ReturnType<typeof bySlugs.all>[number];
 
-  /** Rows → Place objects, with their names, parents and control changes, in four statements whatever the count. */
+  /** Rows → Place objects, with names, parents, control changes and identifiers, in five statements whatever the count. */
   function toPlaces(rows: PlaceRow[]) {
     if (rows.length === 0) return [];
     const slugs = keyList(rows.map((r) => r.slug));
@@ -159,6 +170,7 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
       return parent ? placeRef(parent) : null;
     };
     const agreementOf = new Map(returnAgreements.all({ keys: slugs }).map((r) => [r.slug, r.agreementId]));
+    const identifiersOf = new Map(identifiers.all({ keys: slugs }).map((r) => [r.slug, r]));
     return rows.map((r) => {
       const occupation = r.occupationEventId ? eventsById.get(r.occupationEventId) : undefined;
       const ret = r.returnEventId ? eventsById.get(r.returnEventId) : undefined;
@@ -193,6 +205,10 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
             }
           : null,
         note: r.note,
+        identifiers: {
+          iso3166_2: identifiersOf.get(r.slug)?.iso3166_2 ?? null,
+          geonames: identifiersOf.get(r.slug)?.geonames ?? null,
+        },
         url: recordUrl('place', r.slug),
       };
     });
@@ -223,6 +239,11 @@ export function createPlaceQueries(db: Db, cursors: Cursors) {
 
     placesWithLocation() {
       return toPlaces(located.all());
+    },
+
+    /** Every place, in seed order: what the whole-gazetteer exports (Linked Places) hold. */
+    allPlaces() {
+      return toPlaces(everyPlace.all());
     },
 
     childrenForPlaces(slugs: readonly string[]) {

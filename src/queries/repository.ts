@@ -11,8 +11,11 @@ import { createAgreementQueries } from './agreements.js';
 import { createCitationQueries } from './citations.js';
 import { createClaimQueries } from './claims.js';
 import { createDownloadQueries } from './downloads.js';
+import { createDatasetJsonLd } from './dataset-jsonld.js';
 import { createEventQueries } from './events.js';
+import { BOUNDARY_ATTRIBUTION, createGeographyQueries } from './geography.js';
 import { createLookupQueries } from './lookups.js';
+import { createLpfExport } from './lpf.js';
 import { createObservanceQueries } from './observances.js';
 import { eventRef, pageOfList } from './mappers.js';
 import { createPlaceQueries } from './places.js';
@@ -85,6 +88,50 @@ export function createRepository(db: Db) {
     citationsOf,
     citationsByIds: citations.citationsByIds,
   });
+  const datasetLd = createDatasetJsonLd(db);
+  const geography = createGeographyQueries(db);
+
+  /** The seven districts as GeoJSON features: polygon, names, identifiers, control changes, label point, sources. */
+  function districtsGeoJson() {
+    const districts = places.listPlaces({ kind: 'district', limit: 100 }).items;
+    const slugs = districts.map((d) => d.slug);
+    const boundaries = geography.boundariesFor(slugs);
+    const identifierSources = geography.identifierSourcesFor(slugs);
+    const features = districts.flatMap((d, i) => {
+      const b = boundaries[i];
+      if (!b) return [];
+      return [
+        {
+          type: 'Feature' as const,
+          id: d.slug,
+          geometry: b.geometry,
+          properties: {
+            slug: d.slug,
+            name: d.name,
+            names: d.names,
+            identifiers: d.identifiers,
+            occupation: d.occupation,
+            return: d.return,
+            label_point: b.label_point,
+            source_feature: b.source_feature,
+            source_name: b.source_name,
+            note: b.note,
+            sources: [
+              { ...b.source, for: 'boundary' as const, note: `adm1_code ${b.source_feature}` },
+              ...(identifierSources[i] ?? []),
+            ],
+            url: d.url,
+          },
+        },
+      ];
+    });
+    return {
+      type: 'FeatureCollection' as const,
+      attribution: BOUNDARY_ATTRIBUTION,
+      caveats: geography.boundaryCaveats,
+      features,
+    };
+  }
 
   return {
     ...events,
@@ -101,6 +148,15 @@ export function createRepository(db: Db) {
     ...downloads,
     ...releases,
     ...citeQueries,
+    ...geography,
+    districtsGeoJson,
+    ...createLpfExport({
+      allPlaces: places.allPlaces,
+      boundariesFor: geography.boundariesFor,
+      eventsForPlaces: places.eventsForPlaces,
+      namesWithSources: geography.namesWithSources,
+      version: meta.version,
+    }),
     ...createLookupQueries(db),
     citationsOf,
     citationsOfSource: citations.citationsOfSource,
@@ -168,6 +224,12 @@ export function createRepository(db: Db) {
       const agreement = agreements.agreementsByIds([id])[0];
       if (!agreement) return null;
       return { ...agreement, citations: citationsOf('agreement', [id])[0] ?? [] };
+    },
+
+    /** /v1/meta as a schema.org Dataset (JSON-LD), its links absolute on `publicUrl`. */
+    datasetJsonLd(publicUrl: string) {
+      const documents = sources.listSources().filter((s) => s.kind === 'document');
+      return datasetLd.datasetJsonLd(publicUrl, { version: meta.version, builtAt: meta.builtAt, documents });
     },
 
     getMeta() {

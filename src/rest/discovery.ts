@@ -1,6 +1,8 @@
 // /v1/timeline, /v1/on-this-day, /v1/search and /v1/meta: ways into the data for widgets and curious readers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { chooseRepresentation } from '../lib/negotiation.js';
+import { DatasetJsonLdSchema } from '../schemas/dataset-jsonld.js';
 import {
   MonthDaySchema,
   NoQuerySchema,
@@ -9,8 +11,9 @@ import {
   TimelineQuerySchema,
 } from '../schemas/params.js';
 import { MetaSchema, OnThisDayItemSchema, SearchHitSchema, TimelineItemSchema } from '../schemas/timeline.js';
+import type { FormatsOptions } from './formats.js';
 import { sendList } from './list.js';
-import { itemResponses, listResponses } from './responses.js';
+import { listResponses, problem } from './responses.js';
 
 /** Beside the page: the day asked for and the server date the years count to. */
 const ON_THIS_DAY_FIELDS = {
@@ -22,7 +25,11 @@ export function yearsAgo(startDate: string, today: Date): number {
   return today.getUTCFullYear() - Number(startDate.slice(0, 4));
 }
 
-const discovery: FastifyPluginAsyncZod = async (app) => {
+/** /v1/meta's media types, its default first: the API's own JSON, or the dataset as a schema.org Dataset. */
+export const META_REPRESENTATIONS = ['application/json', 'application/ld+json'] as const;
+export const JSON_LD_CONTENT_TYPE = 'application/ld+json; charset=utf-8';
+
+const discovery: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl }) => {
   app.get(
     '/timeline',
     {
@@ -78,14 +85,34 @@ const discovery: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meta',
     {
+      config: { representations: META_REPRESENTATIONS },
       schema: {
         tags: ['discovery'],
-        summary: 'Dataset version, SHA-256, counts, licence and sources',
+        summary: 'Dataset version, SHA-256, counts, licence and sources; a schema.org Dataset for application/ld+json',
+        description:
+          'Follows `Accept` (and answers `Vary: Accept`): JSON by default, or with `Accept: application/ld+json` ' +
+          'the dataset as a schema.org `Dataset` (JSON-LD) for dataset search engines: its licence, version, ' +
+          'temporal and spatial coverage and a `DataDownload` per whole-file export, links absolute on PUBLIC_URL. ' +
+          "The explorer's page embeds the same object. An `Accept` naming neither type is a 406.",
         querystring: NoQuerySchema,
-        response: itemResponses(MetaSchema, 'The dataset metadata.'),
+        response: {
+          406: problem('`Accept` names neither application/json nor application/ld+json.'),
+          200: {
+            description: 'The dataset metadata.',
+            content: {
+              'application/json': { schema: MetaSchema },
+              'application/ld+json': { schema: DatasetJsonLdSchema },
+            },
+          },
+        },
       },
     },
-    async () => app.data.current().getMeta(),
+    async (request, reply) => {
+      if (chooseRepresentation(request, reply) === 'application/ld+json') {
+        return reply.type(JSON_LD_CONTENT_TYPE).send(app.data.current().datasetJsonLd(publicUrl));
+      }
+      return app.data.current().getMeta();
+    },
   );
 };
 

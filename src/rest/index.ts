@@ -7,6 +7,7 @@ import discovery from './discovery.js';
 import downloads from './downloads.js';
 import events from './events.js';
 import formats, { type FormatsOptions } from './formats.js';
+import geo from './geo.js';
 import observances from './observances.js';
 import places from './places.js';
 import { sendProblem } from './problem.js';
@@ -29,11 +30,12 @@ const rest: FastifyPluginAsync<FormatsOptions> = async (app, { publicUrl }) => {
   await app.register(records);
   await app.register(observances);
   await app.register(sources);
-  await app.register(discovery);
+  await app.register(discovery, { publicUrl });
   await app.register(formats, { publicUrl });
   await app.register(downloads, { publicUrl });
   await app.register(releases);
   await app.register(cite, { publicUrl });
+  await app.register(geo, { publicUrl });
 };
 
 export default rest;

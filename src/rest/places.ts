@@ -1,6 +1,7 @@
 // /v1/places, /v1/places.geojson and /v1/districts: places under every name they go by.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BoundaryGeometrySchema, PlacesGeoJsonQuerySchema } from '../schemas/geo.js';
 import { DistrictsQuerySchema, NoQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
 import { DistrictSchema, PlaceDetailSchema, PlaceSchema } from '../schemas/places.js';
 import { sendList } from './list.js';
@@ -14,13 +15,16 @@ const GeoJsonSchema = z
       z.object({
         type: z.literal('Feature'),
         id: z.string(),
-        geometry: z.object({
-          type: z.literal('Point'),
-          coordinates: z
-            .tuple([z.number(), z.number()])
-            // Equivalent to the tuple's `items: false` beside its two prefixItems; tools written for OpenAPI 3.0 want it.
-            .meta({ items: { type: 'number' } }),
-        }),
+        geometry: z.union([
+          z.object({
+            type: z.literal('Point'),
+            coordinates: z
+              .tuple([z.number(), z.number()])
+              // Equivalent to the tuple's `items: false` beside its two prefixItems; tools written for OpenAPI 3.0 want it.
+              .meta({ items: { type: 'number' } }),
+          }),
+          BoundaryGeometrySchema,
+        ]),
         properties: z.object({
           slug: z.string(),
           name: z.string(),
@@ -59,43 +63,50 @@ const places: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['places'],
         summary: 'Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946)',
-        querystring: NoQuerySchema,
+        description:
+          'Points by default. With `geometry=boundary`, a place whose polygon is known (Natural Earth 1:10m: the ' +
+          'districts, Shusha and Khankendi) comes as its Polygon or MultiPolygon; /v1/districts.geojson says what ' +
+          'those lines are and are not.',
+        querystring: PlacesGeoJsonQuerySchema,
         response: {
           200: {
-            description: 'A FeatureCollection of points.',
+            description: 'A FeatureCollection of points, and polygons where asked for and known.',
             content: { 'application/geo+json': { schema: GeoJsonSchema } },
           },
         },
       },
     },
-    async (_request, reply) => {
-      const features = app.data
-        .current()
-        .placesWithLocation()
-        .flatMap((p) =>
-          p.location
-            ? [
-                {
-                  type: 'Feature' as const,
-                  id: p.slug,
-                  // RFC 7946: longitude first.
-                  geometry: {
-                    type: 'Point' as const,
-                    coordinates: [p.location.lon, p.location.lat] as [number, number],
-                  },
-                  properties: {
-                    slug: p.slug,
-                    name: p.name,
-                    kind: p.kind,
-                    return_mode: p.return?.mode ?? null,
-                    occupation_date: p.occupation?.date ?? null,
-                    return_date: p.return?.date ?? null,
-                    url: `/v1/places/${p.slug}`,
-                  },
+    async (request, reply) => {
+      const data = app.data.current();
+      const located = data.placesWithLocation();
+      const boundaries =
+        request.query.geometry === 'boundary'
+          ? data.boundariesFor(located.map((p) => p.slug))
+          : located.map(() => null);
+      const features = located.flatMap((p, i) =>
+        p.location
+          ? [
+              {
+                type: 'Feature' as const,
+                id: p.slug,
+                // RFC 7946: longitude first.
+                geometry: boundaries[i]?.geometry ?? {
+                  type: 'Point' as const,
+                  coordinates: [p.location.lon, p.location.lat] as [number, number],
                 },
-              ]
-            : [],
-        );
+                properties: {
+                  slug: p.slug,
+                  name: p.name,
+                  kind: p.kind,
+                  return_mode: p.return?.mode ?? null,
+                  occupation_date: p.occupation?.date ?? null,
+                  return_date: p.return?.date ?? null,
+                  url: `/v1/places/${p.slug}`,
+                },
+              },
+            ]
+          : [],
+      );
       return reply.type('application/geo+json; charset=utf-8').send({ type: 'FeatureCollection' as const, features });
     },
   );

@@ -32,6 +32,32 @@ export const ReturnSchema = z
   })
   .meta({ id: 'Return', description: 'When and how the place returned to Azerbaijani control.' });
 
+export const PlaceIdentifiersSchema = z
+  .object({
+    iso3166_2: z
+      .string()
+      .nullable()
+      .describe('ISO 3166-2 subdivision code (AZ-LAC), as Debian iso-codes gives it; null where there is none.'),
+    geonames: z
+      .int32()
+      .min(1)
+      .nullable()
+      .describe(
+        'GeoNames id (https://sws.geonames.org/<id>/), as the GeoNames dump files give it; null where unknown.',
+      ),
+  })
+  .meta({ id: 'PlaceIdentifiers', description: 'Identifiers of the place in other gazetteers, each cited.' });
+
+/** The fields a GeoJSON feature of a place carries beside its geometry. */
+export const NamedPlaceSchemaShape = {
+  slug: z.string(),
+  name: z.string().describe('The English form of the official name.'),
+  names: z.array(PlaceNameSchema),
+  identifiers: PlaceIdentifiersSchema,
+  occupation: OccupationSchema.nullable(),
+  return: ReturnSchema.nullable(),
+};
+
 export const PlaceSchema = z
   .object({
     slug: z.string(),
@@ -49,6 +75,7 @@ export const PlaceSchema = z
     occupation: OccupationSchema.nullable(),
     return: ReturnSchema.nullable(),
     note: z.string().nullable(),
+    identifiers: PlaceIdentifiersSchema,
     url: RecordUrl,
   })
   .meta({ id: 'Place' });

@@ -124,14 +124,14 @@ describe('the explorer', () => {
     expect(total).toBeLessThan(FIRST_LOAD_BUDGET);
     expect(responses.every((r) => r.url.startsWith(origin))).toBe(true);
 
-    const markers = page.locator('svg.map a.place');
-    expect(await markers.count()).toBe(9);
-    expect(await page.locator('svg.map a.place-district').count()).toBe(7);
-    // Lachin was handed over (a square), Fuzuli taken in the military operation (a circle); each links to its page.
+    // The seven districts as their borders, one path each, and the cities as markers; each links to its page.
+    expect(await page.locator('svg.map a.place-district path.border').count()).toBe(7);
+    expect(await page.locator('svg.map a.place').count()).toBe(9);
     const lachin = page.locator('svg.map a[data-slug="lachin"]');
     expect(await lachin.getAttribute('href')).toBe('#/district/lachin');
-    expect(await lachin.locator('rect.marker').getAttribute('fill')).toBe('#1f5fa0');
-    expect(await page.locator('svg.map a[data-slug="fuzuli"] circle.marker').getAttribute('fill')).toBe('#b35806');
+    // Today, every district has returned: Lachin handed over, Fuzuli taken in the military operation.
+    expect(await lachin.locator('path.border').getAttribute('fill')).toBe('#1f5fa0');
+    expect(await page.locator('svg.map a[data-slug="fuzuli"] path.border').getAttribute('fill')).toBe('#b35806');
     expect(await page.locator('table.districts tbody tr').count()).toBe(7);
     // The English name, with the other names beside it.
     expect(await page.locator('table.districts th:has(a[href="#/district/lachin"]) [lang="az"]').textContent()).toBe(
@@ -304,6 +304,139 @@ describe('the explorer', () => {
     const saved = readFileSync(await download.path(), 'utf8');
     const bibtex = await app.inject({ url: '/v1/cite', headers: { accept: 'application/x-bibtex' } });
     expect(saved).toBe(bibtex.body);
+  });
+
+  it("draws each district's border from /v1/districts.geojson, labelled at its label point, with the credit line", async () => {
+    await open('#/');
+    const geojson = (await (await fetch(`${origin}/v1/districts.geojson`)).json()) as {
+      attribution: string;
+      features: { id: string; geometry: { type: string; coordinates: unknown[] } }[];
+    };
+    const borders = page.locator('svg.map a.place-district path.border');
+    expect(await borders.count()).toBe(geojson.features.length);
+    for (const feature of geojson.features) {
+      const d = await page.locator(`svg.map a[data-slug="${feature.id}"] path.border`).getAttribute('d');
+      // One subpath per ring of the polygon (or of each part of a multipolygon), each with its own vertices.
+      const ringCount =
+        feature.geometry.type === 'Polygon'
+          ? feature.geometry.coordinates.length
+          : (feature.geometry.coordinates as unknown[][]).flat().length;
+      expect(d?.match(/M/g)?.length, feature.id).toBe(ringCount);
+      expect(d?.split('L').length, feature.id).toBeGreaterThan(10);
+      // The label sits inside the district's drawn shape.
+      const inside = await page.locator(`svg.map a[data-slug="${feature.id}"]`).evaluate((a) => {
+        interface Point {
+          x: number;
+          y: number;
+        }
+        const path = a.querySelector('path.border') as unknown as { isPointInFill(p: Point): boolean };
+        const text = a.querySelector('text.label');
+        const map = a.closest('svg') as unknown as { createSVGPoint(): Point };
+        const point = map.createSVGPoint();
+        point.x = Number(text?.getAttribute('x'));
+        point.y = Number(text?.getAttribute('y'));
+        return path.isPointInFill(point);
+      });
+      expect(inside, feature.id).toBe(true);
+    }
+    expect(await page.locator('.map-figure .credit').textContent()).toBe(
+      'District boundaries: Natural Earth (naturalearthdata.com), public domain.',
+    );
+    expect(geojson.attribution).toBe('District boundaries: Natural Earth (naturalearthdata.com), public domain.');
+    expect(await page.locator('.map-legend li').count()).toBeGreaterThanOrEqual(4);
+    await expectBasicAccessibility();
+  });
+
+  it('recolours the districts by who controlled each on the day chosen', async () => {
+    await open('#/');
+    const input = page.getByLabel('On', { exact: true });
+    const states = async () =>
+      Object.fromEntries(
+        await page
+          .locator('svg.map a.place-district')
+          .evaluateAll((links) => links.map((a) => [a.getAttribute('data-slug'), a.getAttribute('data-state')])),
+      ) as Record<string, string>;
+    const returned = (s: Record<string, string>) =>
+      Object.keys(s)
+        .filter((slug) => s[slug] === 'military_operation' || s[slug] === 'handover')
+        .sort();
+
+    await input.fill('1992-01-01');
+    await input.dispatchEvent('change');
+    const before = await states();
+    expect(Object.values(before).every((state) => state === 'before')).toBe(true);
+    expect(await page.locator('#map-status').textContent()).toContain('On 1 January 1992');
+    await shot('map-1992-01-01', false);
+
+    await input.fill('2020-11-21');
+    await input.dispatchEvent('change');
+    const nov21 = await states();
+    // Aghdam (handed over the day before) and the four taken in the war; not yet Kalbajar or Lachin.
+    expect(returned(nov21)).toEqual(['aghdam', 'fuzuli', 'gubadli', 'jabrayil', 'zangilan']);
+    expect(nov21.kalbajar).toBe('armenian');
+    expect(nov21.lachin).toBe('armenian');
+    expect(nov21.aghdam).toBe('handover');
+    expect(nov21.fuzuli).toBe('military_operation');
+    expect(await page.locator('svg.map a[data-slug="lachin"] path.border').getAttribute('fill')).toBe(
+      'url(#hatch-armenian)',
+    );
+    const status = await page.locator('#map-status').textContent();
+    expect(status).toContain('On 21 November 2020');
+    expect(status).toMatch(/under Armenian control: (Lachin, Kalbajar|Kalbajar, Lachin)/);
+    expect(await page.locator('svg.map a[data-slug="kalbajar"]').getAttribute('aria-label')).toMatch(
+      /^Kalbajar district on 21 November 2020: under Armenian control since /,
+    );
+    await shot('map-2020-11-21', false);
+
+    await input.fill('2020-12-15');
+    await input.dispatchEvent('change');
+    const dec15 = await states();
+    expect(returned(dec15)).toEqual(['aghdam', 'fuzuli', 'gubadli', 'jabrayil', 'kalbajar', 'lachin', 'zangilan']);
+    expect(dec15.lachin).toBe('handover');
+    await shot('map-2020-12-15', false);
+  });
+
+  it('steps through the days control changed with the keyboard alone', async () => {
+    await open('#/');
+    // The date field takes a day typed in its month, day and year parts (the page's locale is en-US).
+    const input = page.getByLabel('On', { exact: true });
+    await input.focus();
+    await page.keyboard.type('11212020');
+    expect(await input.inputValue()).toBe('2020-11-21');
+    expect(await page.locator('svg.map a[data-slug="aghdam"]').getAttribute('data-state')).toBe('handover');
+    expect(await page.locator('svg.map a[data-slug="kalbajar"]').getAttribute('data-state')).toBe('armenian');
+    // Tab on from the date field's parts to the slider: both are in the tab order, each with its label.
+    const slider = page.locator('#map-step');
+    const onSlider = () => slider.evaluate((e) => e === e.ownerDocument.activeElement);
+    for (let i = 0; i < 5 && !(await onSlider()); i++) await page.keyboard.press('Tab');
+    expect(await onSlider()).toBe(true);
+    expect(await page.locator('label[for="map-step"]').textContent()).toContain('step through');
+
+    await page.keyboard.press('Home');
+    const first = await page.locator('#map-status').getAttribute('data-day');
+    const all = () =>
+      page.locator('svg.map a.place-district').evaluateAll((links) => links.map((a) => a.getAttribute('data-state')));
+    expect((await all()).every((state) => state === 'before')).toBe(true);
+    expect(await slider.getAttribute('aria-valuetext')).toBeTruthy();
+
+    // One step on: the first occupation (Lachin, 18 May 1992... or whichever the data gives first).
+    await page.keyboard.press('ArrowRight');
+    const second = await page.locator('#map-status').getAttribute('data-day');
+    expect(String(second) > String(first)).toBe(true);
+    expect((await all()).filter((state) => state === 'armenian').length).toBeGreaterThan(0);
+    expect(await page.locator('#map-date').inputValue()).toBe(second);
+
+    await page.keyboard.press('End');
+    expect((await all()).every((state) => state === 'military_operation' || state === 'handover')).toBe(true);
+    expect(await page.locator('#map-status').getAttribute('data-day')).toBe('2020-12-01');
+
+    // The district links stay reachable by keyboard after the control.
+    await page.keyboard.press('Tab');
+    const focused = await slider.evaluate(
+      (e) => e.ownerDocument.activeElement?.closest('a')?.getAttribute('data-slug') ?? null,
+    );
+    expect(focused).toBeTruthy();
+    await shot('map-keyboard', false);
   });
 
   it('asked nothing of any address but the app, and logged no errors (CSP included)', () => {

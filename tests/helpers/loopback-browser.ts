@@ -41,6 +41,8 @@ export async function launchLoopbackBrowser(
       '--disable-sync',
     ],
     viewport: { width: 1280, height: 900 },
+    // Date fields take their parts in this locale's order (month, day, year).
+    locale: 'en-US',
     ...(options.reducedMotion ? { reducedMotion: options.reducedMotion } : {}),
   });
   const requested: string[] = [];

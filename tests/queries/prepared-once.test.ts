@@ -46,6 +46,9 @@ function mix(n: number) {
     `/v1/places?kind=district&limit=${2 + n}`,
     `/v1/places/${slug}`,
     `/v1/places.geojson`,
+    `/v1/districts.geojson`,
+    `/v1/places.lpf.json`,
+    `/v1/places.geojson?geometry=${n % 2 ? 'boundary' : 'point'}`,
     `/v1/agreements`,
     `/v1/agreements/trilateral-statement-2020`,
     `/v1/statistics?place=${slug}`,
@@ -94,6 +97,9 @@ async function run(n: number) {
   const { rest, graphql } = mix(n);
   const statuses: number[] = [];
   for (const url of rest) statuses.push((await app.inject({ method: 'GET', url })).statusCode);
+  // /v1/meta's other representation, the schema.org Dataset.
+  const dataset = await app.inject({ url: '/v1/meta', headers: { accept: 'application/ld+json' } });
+  statuses.push(dataset.statusCode);
   for (const query of graphql) {
     const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query } });
     const body = response.json() as { errors?: unknown[] };

@@ -238,7 +238,9 @@ describe('seeded database', () => {
         .all() as string[];
       expect(tables.length).toBeGreaterThan(10);
       for (const table of tables) {
-        const rows = (db: Database.Database) => db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2, 3`).all();
+        const width = Math.min(3, (a.pragma(`table_info("${table}")`) as unknown[]).length);
+        const order = Array.from({ length: width }, (_, i) => i + 1).join(', ');
+        const rows = (db: Database.Database) => db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all();
         expect(rows(b), table).toEqual(rows(a));
       }
     } finally {

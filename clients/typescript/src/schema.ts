@@ -188,7 +188,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946) */
+        /**
+         * Every place with coordinates, as a GeoJSON FeatureCollection (RFC 7946)
+         * @description Points by default. With `geometry=boundary`, a place whose polygon is known (Natural Earth 1:10m: the districts, Shusha and Khankendi) comes as its Polygon or MultiPolygon; /v1/districts.geojson says what those lines are and are not.
+         */
         get: operations["getPlacesGeojson"];
         put?: never;
         post?: never;
@@ -551,7 +554,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dataset version, SHA-256, counts, licence and sources */
+        /**
+         * Dataset version, SHA-256, counts, licence and sources; a schema.org Dataset for application/ld+json
+         * @description Follows `Accept` (and answers `Vary: Accept`): JSON by default, or with `Accept: application/ld+json` the dataset as a schema.org `Dataset` (JSON-LD) for dataset search engines: its licence, version, temporal and spatial coverage and a `DataDownload` per whole-file export, links absolute on PUBLIC_URL. The explorer's page embeds the same object. An `Accept` naming neither type is a 406.
+         */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -750,6 +756,46 @@ export interface paths {
          * @description Negotiated on `Accept` (the answer says `Vary: Accept`): CSL-JSON (`application/vnd.citationstyles.csl+json`, the default), BibTeX (`application/x-bibtex`) or one "cite as" line then the attribution line (`text/plain`); any other type is a 406. Every form names the dataset version, its licence and the attribution line. With `record=<type>/<id>` it cites that record: the dataset with the record's URL, then each citation of a source the record rests on; a quote from a document comes with its character offsets in the source's text (CSL `locator` and `custom.start`/`custom.end`, and in the note). An unknown type or id is a 404.
          */
         get: operations["getCite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seven districts as polygons: a GeoJSON FeatureCollection (RFC 7946)
+         * @description One Polygon or MultiPolygon Feature per district, `id` = slug, with its names, ISO 3166-2 and GeoNames identifiers, occupation and return (date and mode), a `label_point` inside the polygon and the sources. The foreign members `attribution` and `caveats` say where the lines come from and what they are not: Natural Earth 1:10m (coarse, about 1–3 km), today's de jure district boundaries (not the line of contact of 1994–2020, the 2020 ceasefire line or the Lachin corridor), with no outline of Karabakh (the former NKAO), and Natural Earth's own mislabelling of Lachin corrected.
+         */
+        get: operations["getDistrictsGeojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/places.lpf.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every place in Linked Places Format (LPF v2.0), for World Historical Gazetteer and Pelagios tools
+         * @description A JSON-LD FeatureCollection, one Feature per place: `@id` its URL here, `properties.title` and GeoNames `fclasses`, every name with its language and the sources that give it, a GeoNames feature type, the point and the Natural Earth polygon where known (a GeometryCollection), `when` (the span its sourced events cover, with the periods under Armenian control and the return named), `closeMatch` links to GeoNames and a part-of relation to its parent. It validates against WHG's LPF v2.0 schema.
+         */
+        get: operations["getPlacesLpfJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -969,6 +1015,72 @@ export interface components {
         /** @description Every problem type this API answers with. */
         ProblemTypeList: {
             data: components["schemas"]["ProblemType"][];
+        };
+        DatasetJsonLd: {
+            /** @constant */
+            "@context": "https://schema.org/";
+            /** @constant */
+            "@type": "Dataset";
+            /** Format: uri */
+            "@id": string;
+            name: string;
+            description: string;
+            /**
+             * Format: uri
+             * @description The explorer's page, on PUBLIC_URL.
+             */
+            url: string;
+            version: string;
+            /** @description When this dataset version was built. */
+            dateModified: string;
+            inLanguage: string;
+            /** Format: uri */
+            license: string;
+            /** @constant */
+            isAccessibleForFree: true;
+            /** @description The attribution line, as in the downloads and citations. */
+            creditText: string;
+            /** @description ISO 8601 interval from the earliest to the latest day the facts cover, each end only as exact as it is known; `..` for an open end (a fact still ongoing). */
+            temporalCoverage?: string;
+            spatialCoverage: {
+                /** @constant */
+                "@type": "Place";
+                name: string;
+                geo?: {
+                    /** @constant */
+                    "@type": "GeoShape";
+                    /** @description `south west north east` (degrees): the box around the places' points and polygons. */
+                    box: string;
+                };
+            };
+            /** @description The documents the facts are drawn from. */
+            isBasedOn: {
+                /** @constant */
+                "@type": "CreativeWork";
+                name: string;
+                /** Format: uri */
+                url?: string;
+                publisher?: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                datePublished?: string;
+            }[];
+            /** @description The whole-file downloads of the data. */
+            distribution: {
+                /** @constant */
+                "@type": "DataDownload";
+                name: string;
+                description: string;
+                /**
+                 * Format: uri
+                 * @description Absolute, on PUBLIC_URL.
+                 */
+                contentUrl: string;
+                /** @description The media type of the file. */
+                encodingFormat: string;
+            }[];
         };
         /** @description How many records of each kind concern one people (or neither). */
         BalanceCounts: {
@@ -1258,18 +1370,6 @@ export interface components {
             /** @description One slide per event and agreement in the window, in date order. */
             events: components["schemas"]["TimelineJsSlide"][];
         };
-        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
-        Observance: {
-            /** @description Stable slug. */
-            id: string;
-            /** @description The name of the day, e.g. Remembrance Day. */
-            name: string;
-            /** @description The day of the year it is kept, MM-DD. */
-            day: string;
-            /** @description The dated event (an order or decree) that established it. */
-            established_by: components["schemas"]["EventRef"] | null;
-            citations: components["schemas"]["Citation"][];
-        };
         PlaceName: {
             name: string;
             /** @description BCP 47 tag: az, en, ru, hy, hy-Latn. */
@@ -1308,6 +1408,13 @@ export interface components {
             agreement_id: string | null;
             event_id: string;
         };
+        /** @description Identifiers of the place in other gazetteers, each cited. */
+        PlaceIdentifiers: {
+            /** @description ISO 3166-2 subdivision code (AZ-LAC), as Debian iso-codes gives it; null where there is none. */
+            iso3166_2: string | null;
+            /** @description GeoNames id (https://sws.geonames.org/<id>/), as the GeoNames dump files give it; null where unknown. */
+            geonames: number | null;
+        };
         Place: {
             slug: string;
             /** @description The English form of the official name. */
@@ -1329,6 +1436,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1370,6 +1478,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1399,6 +1508,7 @@ export interface components {
             occupation: components["schemas"]["Occupation"] | null;
             return: components["schemas"]["Return"] | null;
             note: string | null;
+            identifiers: components["schemas"]["PlaceIdentifiers"];
             /**
              * @description Path of the record on this API (answers 200).
              * @example /v1/places/lachin
@@ -1408,6 +1518,163 @@ export interface components {
             /** @description Events of this place and the places inside it, in date order. */
             events: components["schemas"]["PlaceEvent"][];
             statistics: components["schemas"]["Statistic"][];
+            citations: components["schemas"]["Citation"][];
+        };
+        GeoJsonPoint: {
+            /** @constant */
+            type: "Point";
+            /**
+             * @description [longitude, latitude] in WGS 84 (RFC 7946).
+             * @example [
+             *       46.547,
+             *       39.641
+             *     ]
+             */
+            coordinates: number[];
+        };
+        /** @description Exterior ring counter-clockwise, holes clockwise (RFC 7946 §3.1.6). */
+        GeoJsonPolygon: {
+            /** @constant */
+            type: "Polygon";
+            coordinates: number[][][];
+        };
+        GeoJsonMultiPolygon: {
+            /** @constant */
+            type: "MultiPolygon";
+            coordinates: number[][][][];
+        };
+        /** @description A GeoJSON Polygon or MultiPolygon. */
+        BoundaryGeometry: components["schemas"]["GeoJsonPolygon"] | components["schemas"]["GeoJsonMultiPolygon"];
+        BoundarySource: {
+            source_id: string;
+            title: string;
+            url: string | null;
+            /**
+             * @description What the source gives: the polygon or an identifier.
+             * @enum {string}
+             */
+            for: "boundary" | "iso3166_2" | "geonames";
+            /** @description The value as the source gives it (adm1_code, code, geonameid). */
+            note: string | null;
+        };
+        DistrictFeature: {
+            /** @constant */
+            type: "Feature";
+            /** @description The district slug. */
+            id: string;
+            geometry: components["schemas"]["BoundaryGeometry"];
+            properties: {
+                slug: string;
+                /** @description The English form of the official name. */
+                name: string;
+                names: components["schemas"]["PlaceName"][];
+                identifiers: components["schemas"]["PlaceIdentifiers"];
+                occupation: components["schemas"]["Occupation"] | null;
+                return: components["schemas"]["Return"] | null;
+                /** @description A point inside the polygon, where a map can put the name. */
+                label_point: components["schemas"]["GeoJsonPoint"];
+                /** @description The polygon's key in Natural Earth (adm1_code). */
+                source_feature: string;
+                /** @description The name Natural Earth gives the polygon, right or wrong. */
+                source_name: string | null;
+                note: string | null;
+                sources: components["schemas"]["BoundarySource"][];
+                url: string;
+            };
+        };
+        DistrictsGeoJson: {
+            /** @constant */
+            type: "FeatureCollection";
+            /** @description Foreign member (RFC 7946 §6.1): the credit line for the boundaries. */
+            attribution: string;
+            /** @description Foreign member: what the lines are not, and known errors of the source. */
+            caveats: string[];
+            features: components["schemas"]["DistrictFeature"][];
+        };
+        LpfFeature: {
+            /** @constant */
+            type: "Feature";
+            /** @description The place's URL in this API (PUBLIC_URL + /v1/places/{slug}). */
+            "@id": string;
+            properties: {
+                title: string;
+                ccodes: string[];
+                /** @description GeoNames feature class: A for country, region and districts. */
+                fclasses: ("A" | "P")[];
+            };
+            names: {
+                toponym: string;
+                lang: string;
+                citations: {
+                    label: string;
+                    "@id": string;
+                    year?: string;
+                }[];
+            }[];
+            types: {
+                identifier: string;
+                label: string;
+            }[];
+            /** @description The point; with the polygon, where known, a GeometryCollection of both. */
+            geometry: (components["schemas"]["GeoJsonPoint"] | components["schemas"]["BoundaryGeometry"] | {
+                /** @constant */
+                type: "GeometryCollection";
+                geometries: (components["schemas"]["GeoJsonPoint"] | components["schemas"]["BoundaryGeometry"])[];
+            }) | null;
+            /** @description The span the sourced events cover (no end while one goes on), with the control periods named. */
+            when?: {
+                timespans: {
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD: `in` when known to that precision, a bound when only roughly. */
+                    start: {
+                        in: string;
+                    } | {
+                        earliest: string;
+                    } | {
+                        latest: string;
+                    };
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD: `in` when known to that precision, a bound when only roughly. */
+                    end?: {
+                        in: string;
+                    } | {
+                        earliest: string;
+                    } | {
+                        latest: string;
+                    };
+                }[];
+                label: string;
+                periods?: {
+                    name: string;
+                }[];
+            };
+            links: {
+                /** @constant */
+                type: "closeMatch";
+                identifier: string;
+            }[];
+            relations: {
+                relationType: string;
+                relationTo: string;
+                label: string;
+            }[];
+        };
+        LpfDocument: {
+            "@context": string;
+            /** @constant */
+            type: "FeatureCollection";
+            title: string;
+            attribution: string;
+            features: components["schemas"]["LpfFeature"][];
+        };
+        /** @description A day kept every year; the decree that set it up is an event, the day itself is not. */
+        Observance: {
+            /** @description Stable slug. */
+            id: string;
+            /** @description The name of the day, e.g. Remembrance Day. */
+            name: string;
+            /** @description The day of the year it is kept, MM-DD. */
+            day: string;
+            /** @description The dated event (an order or decree) that established it. */
+            established_by: components["schemas"]["EventRef"] | null;
             citations: components["schemas"]["Citation"][];
         };
         PlacesGeoJson: {
@@ -1424,7 +1691,7 @@ export interface components {
                         number,
                         number
                     ];
-                };
+                } | components["schemas"]["BoundaryGeometry"];
                 properties: {
                     slug: string;
                     name: string;
@@ -2680,14 +2947,17 @@ export interface operations {
     };
     getPlacesGeojson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `point`: every place with coordinates as a point; `boundary`: the polygon where one is known (the seven districts, Shusha and Khankendi), the point elsewhere. */
+                geometry?: "point" | "boundary";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A FeatureCollection of points. */
+            /** @description A FeatureCollection of points, and polygons where asked for and known. */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -5342,6 +5612,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Meta"];
+                    "application/ld+json": components["schemas"]["DatasetJsonLd"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
@@ -5362,6 +5633,20 @@ export interface operations {
             };
             /** @description A parameter is not valid: `errors` names each one. */
             400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Accept` names neither application/json nor application/ld+json. */
+            406: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6625,6 +6910,212 @@ export interface operations {
             };
             /** @description Accept names none of the three types. */
             406: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDistrictsGeojson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FeatureCollection of the districts. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["DistrictsGeoJson"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address: wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; the problem names the request id. */
+            500: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is shedding load: retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlacesLpfJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Linked Places FeatureCollection. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": components["schemas"]["LpfDocument"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. No body. */
+            304: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Dataset-Version": components["headers"]["X-Dataset-Version"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid: `errors` names each one. */
+            400: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];

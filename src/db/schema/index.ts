@@ -11,3 +11,4 @@ export * from './places.js';
 export * from './sources.js';
 export * from './statistics.js';
 export * from './releases.js';
+export * from './place-geography.js';
