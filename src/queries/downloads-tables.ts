@@ -29,6 +29,10 @@ export const DATA_TABLES = [
   t.claims,
   t.observances,
   t.citations,
+  t.placeBoundaries,
+  t.boundaryCaveats,
+  t.placeIdentifiers,
+  t.placeIdentifierCitations,
 ] as const satisfies readonly SQLiteTable[];
 
 /**

@@ -129,10 +129,15 @@ describe('GET /v1/downloads/datapackage.json', () => {
     expect(dates.length).toBe(7);
   });
 
-  it('has one table resource per table of /v1/meta counts, plus the agreement link tables', () => {
+  it('has one table resource per table of /v1/meta counts, plus the link, citation and caveat tables outside the counts', () => {
     const names = pkg.resources.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.filter((n) => !(n in meta.counts)).sort()).toEqual(['agreement_places', 'agreement_signatories']);
+    expect(names.filter((n) => !(n in meta.counts)).sort()).toEqual([
+      'agreement_places',
+      'agreement_signatories',
+      'boundary_caveats',
+      'place_identifier_citations',
+    ]);
     for (const table of Object.keys(meta.counts)) expect(names, table).toContain(table);
     for (const r of pkg.resources) {
       expect(r.type).toBe('table');
