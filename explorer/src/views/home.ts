@@ -5,7 +5,10 @@ import { h, svg } from '../dom.js';
 import { dayLabel, humanize, otherNames, placeHref, time } from '../parts.js';
 import type { View } from './view.js';
 
-type Feature = Awaited<ReturnType<typeof placesGeoJson>>['features'][number];
+type AnyFeature = Awaited<ReturnType<typeof placesGeoJson>>['features'][number];
+/** The default /v1/places.geojson holds points only (polygons come with ?geometry=boundary). */
+type Feature = AnyFeature & { geometry: { type: 'Point'; coordinates: [number, number] } };
+const isPoint = (f: AnyFeature): f is Feature => f.geometry.type === 'Point';
 
 export const RETURN_MODE: Record<string, { label: string; colour: string }> = {
   military_operation: { label: 'Taken in the 2020 military operation', colour: '#b35806' },
@@ -157,7 +160,7 @@ export async function homeView(): Promise<View> {
       h(
         'figure',
         { class: 'map-figure' },
-        map(geo.features, index),
+        map(geo.features.filter(isPoint), index),
         h(
           'figcaption',
           null,
