@@ -442,8 +442,13 @@ function checkReferences(input: Omit<SeedInput, 'offsets' | 'inputSha256' | 'rel
     input.boundaries.features.map((f) => f.properties.place),
     problems,
   );
+  const kindOf = new Map(input.places.map((p) => [p.slug, p.kind]));
   for (const f of input.boundaries.features) {
     ref(BOUNDARIES_FILE, f.id, 'properties.place', f.properties.place, placeSlugs, 'place');
+    const kind = kindOf.get(f.properties.place);
+    // Polygons outline districts, cities and regions; a country's or settlement's outline is not what the source is.
+    if (kind && !['district', 'city', 'region'].includes(kind))
+      problems.push(`${BOUNDARIES_FILE}: "${f.id}": a boundary belongs to a district, city or region, not a ${kind}`);
     if (f.id !== f.properties.place)
       problems.push(`${BOUNDARIES_FILE}: "${f.id}": the feature id must be its place's slug`);
     cites(BOUNDARIES_FILE, f.id, f.properties.citations, 'properties.citations');

@@ -73,7 +73,7 @@ export const LIST_CEILINGS: Readonly<Record<string, number>> = {
   'Place.events': 48,
   'District.events': 40,
   'Actor.events': 24,
-  'Meta.sources': 200,
+  'Meta.sources': 250,
   'Meta.counts': 20,
   'Meta.releases': 50,
   'Release.counts': 20,

@@ -94,6 +94,10 @@ const placeLoaders = {
     (p: { slug: string }) => p.slug,
     (repo, slugs: string[]) => repo.citationsOf('place', slugs),
   ),
+  boundary: one(
+    (p: { slug: string }) => p.slug,
+    (repo, slugs: string[]) => repo.boundariesFor(slugs).map((b) => b?.geometry ?? null),
+  ),
 };
 
 export const loaders = {

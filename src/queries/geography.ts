@@ -19,11 +19,20 @@ export const BOUNDARY_ATTRIBUTION = 'District boundaries: Natural Earth (natural
 
 export interface Boundary {
   geometry: BoundaryGeometry;
+  /** [west, south, east, north] of every position (RFC 7946 §5). */
+  bbox: [number, number, number, number];
   label_point: { type: 'Point'; coordinates: [number, number] };
   source_feature: string;
   source_name: string | null;
   note: string | null;
   source: { source_id: string; title: string; url: string | null };
+}
+
+function bboxOf(geometry: BoundaryGeometry): [number, number, number, number] {
+  const positions = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).flat(2);
+  const lons = positions.map((p) => p[0] as number);
+  const lats = positions.map((p) => p[1] as number);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
 export function createGeographyQueries(db: Db) {
@@ -96,8 +105,10 @@ export function createGeographyQueries(db: Db) {
       return slugs.map((slug) => {
         const r = bySlug.get(slug);
         if (!r) return null;
+        const geometry = JSON.parse(r.geometry) as BoundaryGeometry;
         return {
-          geometry: JSON.parse(r.geometry) as BoundaryGeometry,
+          geometry,
+          bbox: bboxOf(geometry),
           label_point: { type: 'Point' as const, coordinates: [r.labelLon, r.labelLat] as [number, number] },
           source_feature: r.sourceFeature,
           source_name: r.sourceName,

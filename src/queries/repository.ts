@@ -104,6 +104,7 @@ export function createRepository(db: Db) {
         {
           type: 'Feature' as const,
           id: d.slug,
+          bbox: b.bbox,
           geometry: b.geometry,
           properties: {
             slug: d.slug,

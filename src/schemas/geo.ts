@@ -40,6 +40,11 @@ export const DistrictFeatureSchema = z
   .object({
     type: z.literal('Feature'),
     id: z.string().describe('The district slug.'),
+    bbox: z
+      .array(z.number())
+      .length(4)
+      .describe('[west, south, east, north] of the polygon (RFC 7946 §5).')
+      .meta({ example: [45.883188, 39.438652, 46.735628, 39.95813] }),
     geometry: BoundaryGeometrySchema,
     properties: z.object({
       ...NamedPlaceSchemaShape,

@@ -5,13 +5,14 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
 import { walk } from '../helpers/json.js';
-import { expectRfc7946Polygon, type Geometry } from './rfc7946.js';
+import { expectRfc7946Polygon, type Geometry, polygonsOf } from './rfc7946.js';
 
 const app = await useTestApp();
 
 interface Feature {
   type: string;
   id: string;
+  bbox: number[];
   geometry: Geometry;
   properties: Record<string, unknown> & {
     slug: string;
@@ -49,6 +50,17 @@ describe('GET /v1/districts.geojson', () => {
 
   it('keeps RFC 7946: closed rings, right-hand rule, lon/lat in range', () => {
     for (const f of body.features) expectRfc7946Polygon(f.geometry, f.id);
+  });
+
+  it('gives each feature the bbox of its positions, as the reference file does', () => {
+    for (const f of body.features) {
+      const positions = polygonsOf(f.geometry).flat(2);
+      const lons = positions.map((p) => p[0] as number);
+      const lats = positions.map((p) => p[1] as number);
+      expect(f.bbox, f.id).toEqual([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]);
+    }
+    const lachin = body.features.find((f) => f.id === 'lachin') as Feature;
+    expect(lachin.bbox).toEqual([45.883188, 39.438652, 46.735628, 39.95813]);
   });
 
   it("puts each label point inside its district's polygon", () => {

@@ -78,6 +78,15 @@ describe('the seeder and broken boundaries', () => {
       () => withBrokenFeature('khankendi', (f) => void Object.assign(f.properties, { place: 'atlantis' })),
       /boundaries\.geojson: "khankendi": field properties\.place: unknown place "atlantis"/,
     ],
+    [
+      'a boundary of a settlement (polygons outline districts, cities and regions)',
+      () =>
+        withBrokenFeature(
+          'khankendi',
+          (f) => void Object.assign(f, { id: 'hadrut', properties: { ...f.properties, place: 'hadrut' } }),
+        ),
+      /boundaries\.geojson: "hadrut": a boundary belongs to a district, city or region, not a settlement/,
+    ],
   ];
 
   for (const [what, makeDir, message] of cases) {

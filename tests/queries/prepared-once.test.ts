@@ -89,6 +89,7 @@ function mix(n: number) {
     `{ sources(first: ${1 + n}) { nodes { id citationCount citations(first: ${2 + n}) { totalCount nodes { id } } } } source(id: "article-2025-09-27") { text } }`,
     `{ actors(first: ${1 + n}) { nodes { id events { event { id } } } } claims(first: ${1 + n}) { nodes { id } } meta { version downloads { url bytes } } }`,
     `{ meta { releases { version date notes } } changes(since: "${version}") { from added { id } } }`,
+    `{ districts { slug identifiers { iso3166_2 geonames } boundary } places(first: ${3 + n}) { nodes { identifiers { geonames } boundary } } }`,
   ];
   return { rest, graphql };
 }

@@ -1562,6 +1562,16 @@ export interface components {
             type: "Feature";
             /** @description The district slug. */
             id: string;
+            /**
+             * @description [west, south, east, north] of the polygon (RFC 7946 §5).
+             * @example [
+             *       45.883188,
+             *       39.438652,
+             *       46.735628,
+             *       39.95813
+             *     ]
+             */
+            bbox: number[];
             geometry: components["schemas"]["BoundaryGeometry"];
             properties: {
                 slug: string;

@@ -1,5 +1,6 @@
 // Field resolvers of the object types that are not plain reads of a query-layer key: connections, the dataset
 // counts, and the type of a search hit's record. Relations are loaders (../loaders.ts).
+import { GraphQLScalarType, valueFromASTUntyped } from 'graphql/index.js';
 import { connectionResolvers, pageInfoResolvers } from '../connection.js';
 import type { GraphqlContext } from '../context.js';
 import { RECORD_TYPENAME } from '../loaders.js';
@@ -20,7 +21,19 @@ const CONNECTIONS = [
   'SearchConnection',
 ] as const;
 
+/** Any JSON value, passed through as it is: the GeoJSON geometry of Place.boundary and District.boundary. */
+const JsonScalar = new GraphQLScalarType({
+  name: 'JSON',
+  // The same words as the SDL's: Mercurius puts this type in place of the SDL's scalar.
+  description: 'Any JSON value; here a GeoJSON geometry (RFC 7946): a Polygon or MultiPolygon.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
 export const typeResolvers = {
+  // Mercurius takes a scalar's resolver as the GraphQLScalarType itself; the cast only fits it to the field maps' type.
+  JSON: JsonScalar as unknown as Record<string, unknown>,
   ...Object.fromEntries(CONNECTIONS.map((name) => [name, connectionResolvers])),
   PageInfo: pageInfoResolvers,
   Meta: {

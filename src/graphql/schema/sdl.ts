@@ -705,6 +705,26 @@ type PlaceName {
   appliesTo: String
 }
 
+"""
+Any JSON value; here a GeoJSON geometry (RFC 7946): a Polygon or MultiPolygon.
+"""
+scalar JSON
+
+"""
+Identifiers of a place in other gazetteers, each cited to the file that gives it.
+"""
+type PlaceIdentifiers {
+  """
+  ISO 3166-2 subdivision code (AZ-LAC), as Debian iso-codes gives it; null where there is none.
+  """
+  iso3166_2: String
+
+  """
+  GeoNames id (https://sws.geonames.org/<id>/), as the GeoNames dump files give it; null where unknown.
+  """
+  geonames: Int
+}
+
 """A point on the map (WGS 84)."""
 type Location {
   """Latitude in degrees."""
@@ -806,6 +826,14 @@ type Place {
   """Path of the record on this API (answers 200)."""
   url: String!
 
+  """Its ISO 3166-2 code and GeoNames id (null where unknown)."""
+  identifiers: PlaceIdentifiers!
+
+  """
+  Its polygon as a GeoJSON geometry (Natural Earth 1:10m, public domain), where known: the districts, Shusha and Khankendi. See /v1/districts.geojson for what the lines are not.
+  """
+  boundary: JSON
+
   """The places directly inside it."""
   children: [Place!]!
 
@@ -866,6 +894,14 @@ type District {
 
   """Path of the record on this API (answers 200)."""
   url: String!
+
+  """Its ISO 3166-2 code and GeoNames id (null where unknown)."""
+  identifiers: PlaceIdentifiers!
+
+  """
+  Its polygon as a GeoJSON geometry (Natural Earth 1:10m, public domain), where known: the districts, Shusha and Khankendi. See /v1/districts.geojson for what the lines are not.
+  """
+  boundary: JSON
 
   """The places directly inside it."""
   children: [Place!]!
