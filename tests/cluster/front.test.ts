@@ -34,6 +34,21 @@ describe('the shared cache', () => {
     expect(revalidated.headers.get('cache-status')).toBe('front; hit');
   });
 
+  it('resumes a download through the front: a Range gets exactly those bytes, on a miss and on a hit', async () => {
+    const path = '/v1/downloads/history.sqlite';
+    const whole = await fetch(`${cluster.state.replicas[0]?.url}${path}`);
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    for (const expected of ['front; fwd=miss', 'front; hit']) {
+      const part = await fetch(`${cluster.url}${path}`, { headers: { range: 'bytes=1000-1999' } });
+      expect(part.status, expected).toBe(206);
+      expect(part.headers.get('cache-status')).toBe(expected);
+      expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${bytes.length}`);
+      expect(part.headers.get('etag')).toBe(whole.headers.get('etag'));
+      expect(part.headers.get('repr-digest')).toBe(whole.headers.get('repr-digest'));
+      expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(1000, 2000))).toBe(true);
+    }
+  });
+
   it('caches GraphQL over GET but not a POST', async () => {
     const query = encodeURIComponent('{ district(slug: "lachin") { slug name } }');
     const url = `${cluster.url}/graphql?query=${query}`;
