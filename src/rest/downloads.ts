@@ -100,6 +100,23 @@ function fileResponses(mediaType: string, what: string) {
   };
 }
 
+// The two request headers a download reads, declared so that OpenAPI and the client name them; loose, because a
+// route's header schema replaces request.headers with what it returns and every other header must stay.
+const DownloadHeadersSchema = z.looseObject({
+  range: z
+    .string()
+    .max(256)
+    .optional()
+    .describe(
+      'One byte range, `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`, to resume a download.',
+    ),
+  'if-range': z
+    .string()
+    .max(256)
+    .optional()
+    .describe("The file's strong ETag: the range is sent only if the file is still that one, else the whole file."),
+});
+
 const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl }) => {
   app.get(
     '/downloads',
@@ -134,6 +151,7 @@ const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl
           summary,
           description: `${description} ${RANGE_NOTE}`,
           querystring: NoQuerySchema,
+          headers: DownloadHeadersSchema,
           response: fileResponses(mediaType, what),
         },
       },
@@ -164,7 +182,8 @@ const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl
     '/downloads/datapackage.json',
     (files) => files.dataPackage,
     'The Frictionless Data Package v2 descriptor of the CSV files',
-    'One resource per table (named as in /v1/meta `counts`, plus the agreement link tables), each with its path ' +
+    'One resource per table (named as in /v1/meta `counts`, plus the agreement link tables, the citations of ' +
+      'the place identifiers and the boundary caveats), each with its path ' +
       '`csv/<table>.csv`, size, SHA-256 and inline Table Schema: field types, constraints, primary and foreign keys.',
     'application/json',
     'The datapackage.json descriptor.',
@@ -182,6 +201,7 @@ const downloads: FastifyPluginAsyncZod<FormatsOptions> = async (app, { publicUrl
           `are the table's schema in datapackage.json. An unknown table is a 404. ${RANGE_NOTE}`,
         params: DownloadTableParamSchema,
         querystring: NoQuerySchema,
+        headers: DownloadHeadersSchema,
         response: fileResponses('text/csv', 'The table as CSV.'),
       },
     },

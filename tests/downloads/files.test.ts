@@ -121,6 +121,21 @@ describe('every download file', () => {
     }
   });
 
+  it('refuses a Range or If-Range longer than OpenAPI allows with a 400 problem naming the header', async () => {
+    for (const headers of [
+      { range: `bytes=${'1'.repeat(300)}-` },
+      { range: 'bytes=0-9', 'if-range': `"${'x'.repeat(300)}"` },
+    ]) {
+      const response = await get('/v1/downloads/history.sqlite', headers);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const name = Object.keys(headers).at(-1);
+      expect(response.json<{ errors: { in: string; name: string }[] }>().errors).toEqual([
+        expect.objectContaining({ in: 'header', name }),
+      ]);
+    }
+  });
+
   it('sends the whole file when If-Range names another representation, the part when it names this one', async () => {
     for (const url of FILES) {
       const whole = await get(url);

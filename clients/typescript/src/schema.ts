@@ -676,7 +676,7 @@ export interface paths {
         };
         /**
          * The Frictionless Data Package v2 descriptor of the CSV files
-         * @description One resource per table (named as in /v1/meta `counts`, plus the agreement link tables), each with its path `csv/<table>.csv`, size, SHA-256 and inline Table Schema: field types, constraints, primary and foreign keys. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
+         * @description One resource per table (named as in /v1/meta `counts`, plus the agreement link tables, the citations of the place identifiers and the boundary caveats), each with its path `csv/<table>.csv`, size, SHA-256 and inline Table Schema: field types, constraints, primary and foreign keys. Send `Range: bytes=<first>-<last>` (or `bytes=<first>-`, `bytes=-<n>`) for part of the file: a 206 with Content-Range, and `If-Range: <ETag>` so that a part of another version is never joined to this one. A range that lies outside the file is a 416, a malformed one a 400; several ranges get the whole file. The ETag is strong (the dataset version and the bytes' SHA-256) and Repr-Digest (RFC 9530) is the SHA-256 of the whole file, on a 206 too.
          */
         get: operations["getDownloadsDatapackageJson"];
         put?: never;
@@ -6031,7 +6031,12 @@ export interface operations {
     getDownloadsHistorySqlite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One byte range, `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`, to resume a download. */
+                range?: string;
+                /** @description The file's strong ETag: the range is sent only if the file is still that one, else the whole file. */
+                "if-range"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6171,7 +6176,12 @@ export interface operations {
     getDownloadsHistoryZip: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One byte range, `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`, to resume a download. */
+                range?: string;
+                /** @description The file's strong ETag: the range is sent only if the file is still that one, else the whole file. */
+                "if-range"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6311,7 +6321,12 @@ export interface operations {
     getDownloadsDatapackageJson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One byte range, `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`, to resume a download. */
+                range?: string;
+                /** @description The file's strong ETag: the range is sent only if the file is still that one, else the whole file. */
+                "if-range"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6451,7 +6466,12 @@ export interface operations {
     getDownloadsCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One byte range, `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`, to resume a download. */
+                range?: string;
+                /** @description The file's strong ETag: the range is sent only if the file is still that one, else the whole file. */
+                "if-range"?: string;
+            };
             path: {
                 /** @description A table of the Data Package, named as in /v1/meta's counts. */
                 table: string;
