@@ -122,10 +122,11 @@ describe('every download file', () => {
   });
 
   it('refuses a Range or If-Range longer than OpenAPI allows with a 400 problem naming the header', async () => {
-    for (const headers of [
+    const tooLong: Record<string, string>[] = [
       { range: `bytes=${'1'.repeat(300)}-` },
       { range: 'bytes=0-9', 'if-range': `"${'x'.repeat(300)}"` },
-    ]) {
+    ];
+    for (const headers of tooLong) {
       const response = await get('/v1/downloads/history.sqlite', headers);
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
