@@ -118,6 +118,29 @@ describe('npm run release', () => {
     expect(relaid.records).toEqual(original.records);
   });
 
+  it("hashes a place with its identifiers and boundary: a change to either changes that place's hash alone", () => {
+    const dataDir = join(work, 'regeo');
+    cpSync(SEED_DATA_DIR, dataDir, { recursive: true });
+    editFile(dataDir, 'identifiers.yaml', (records) => {
+      const lachin = records.find((r) => r.place === 'lachin') as SeedRecord;
+      lachin.label = `${String(lachin.label)} (relabelled)`;
+    });
+    const boundariesPath = join(dataDir, 'boundaries.geojson');
+    const boundaries = JSON.parse(readFileSync(boundariesPath, 'utf8')) as {
+      features: { properties: { place: string; note: string | null } }[];
+    };
+    const fuzuli = boundaries.features.find((f) => f.properties.place === 'fuzuli');
+    if (!fuzuli) throw new Error('the seed has no boundary for fuzuli');
+    fuzuli.properties.note = 'A note on the Fuzuli polygon, changed.';
+    writeFileSync(boundariesPath, JSON.stringify(boundaries));
+    const dir = join(work, 'regeo-release');
+    release(dir, dataDir);
+    const regeo = manifestOf(Object.values(files(dir))[0] as string);
+    const before = new Map(original.records.map((r) => [`${r.type}/${r.id}`, r.sha256]));
+    const changed = regeo.records.filter((r) => before.get(`${r.type}/${r.id}`) !== r.sha256).map((r) => r.id);
+    expect(changed.sort()).toEqual(['fuzuli', 'lachin']);
+  });
+
   it('a manifest the seeder cannot read stops the seed, naming the file', () => {
     const dir = join(work, 'broken-releases');
     cpSync(join(first, 'releases'), dir, { recursive: true });
