@@ -69,8 +69,8 @@ function replayed(reply: FastifyReply): CachedResponse['headers'] {
   return headers;
 }
 
-/** The validator and caching headers, the same on a 200, a 304 and a cache hit. */
-function setCachingHeaders(reply: FastifyReply, etag: string, version: string) {
+/** The validator and caching headers, the same on a 200, a 304, a cache hit and a download. */
+export function setCachingHeaders(reply: FastifyReply, etag: string, version: string) {
   reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-dataset-version', version);
 }
 

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import parseRange from 'range-parser';
 import { z } from 'zod';
-import { CACHE_CONTROL, etagMatches } from '../plugins/http-caching.js';
+import { etagMatches, setCachingHeaders } from '../plugins/http-caching.js';
 import type { DownloadFile, DownloadSet } from '../queries/downloads.js';
 import { DownloadListSchema, DownloadTableParamSchema } from '../schemas/downloads.js';
 import { NoQuerySchema } from '../schemas/params.js';
@@ -67,11 +67,8 @@ function rangeOf(request: FastifyRequest, reply: FastifyReply, size: number, eta
 function sendFile(request: FastifyRequest, reply: FastifyReply, file: DownloadFile, version: string) {
   const size = file.body.length;
   const etag = downloadEtag(version, file);
-  reply
-    .header('etag', etag)
-    .header('cache-control', CACHE_CONTROL)
-    .header('x-dataset-version', version)
-    .header('accept-ranges', 'bytes');
+  setCachingHeaders(reply, etag, version);
+  reply.header('accept-ranges', 'bytes');
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   const range = rangeOf(request, reply, size, etag);
   if (!range) return reply;
