@@ -13,7 +13,8 @@ import { createClaimQueries } from './claims.js';
 import { createDownloadQueries } from './downloads.js';
 import { createDatasetJsonLd } from './dataset-jsonld.js';
 import { createEventQueries } from './events.js';
-import { BOUNDARY_ATTRIBUTION, createGeographyQueries } from './geography.js';
+import { createDistrictsGeoJson } from './districts-geojson.js';
+import { createGeographyQueries } from './geography.js';
 import { createLookupQueries } from './lookups.js';
 import { createLpfExport } from './lpf.js';
 import { createObservanceQueries } from './observances.js';
@@ -90,49 +91,12 @@ export function createRepository(db: Db) {
   });
   const datasetLd = createDatasetJsonLd(db);
   const geography = createGeographyQueries(db);
-
-  /** The seven districts as GeoJSON features: polygon, names, identifiers, control changes, label point, sources. */
-  function districtsGeoJson() {
-    const districts = places.listPlaces({ kind: 'district', limit: 100 }).items;
-    const slugs = districts.map((d) => d.slug);
-    const boundaries = geography.boundariesFor(slugs);
-    const identifierSources = geography.identifierSourcesFor(slugs);
-    const features = districts.flatMap((d, i) => {
-      const b = boundaries[i];
-      if (!b) return [];
-      return [
-        {
-          type: 'Feature' as const,
-          id: d.slug,
-          bbox: b.bbox,
-          geometry: b.geometry,
-          properties: {
-            slug: d.slug,
-            name: d.name,
-            names: d.names,
-            identifiers: d.identifiers,
-            occupation: d.occupation,
-            return: d.return,
-            label_point: b.label_point,
-            source_feature: b.source_feature,
-            source_name: b.source_name,
-            note: b.note,
-            sources: [
-              { ...b.source, for: 'boundary' as const, note: `adm1_code ${b.source_feature}` },
-              ...(identifierSources[i] ?? []),
-            ],
-            url: d.url,
-          },
-        },
-      ];
-    });
-    return {
-      type: 'FeatureCollection' as const,
-      attribution: BOUNDARY_ATTRIBUTION,
-      caveats: geography.boundaryCaveats,
-      features,
-    };
-  }
+  const districts = createDistrictsGeoJson({
+    listDistricts: () => places.listPlaces({ kind: 'district', limit: 100 }).items,
+    boundariesFor: geography.boundariesFor,
+    identifierSourcesFor: geography.identifierSourcesFor,
+    boundaryCaveats: geography.boundaryCaveats,
+  });
 
   return {
     ...events,
@@ -150,7 +114,7 @@ export function createRepository(db: Db) {
     ...releases,
     ...citeQueries,
     ...geography,
-    districtsGeoJson,
+    ...districts,
     ...createLpfExport({
       allPlaces: places.allPlaces,
       boundariesFor: geography.boundariesFor,
@@ -239,7 +203,7 @@ export function createRepository(db: Db) {
         sha256: meta.sha256,
         built_at: meta.builtAt,
         licence: meta.licence,
-        license: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
+        license: LICENCE,
         attribution: attribution(meta.version),
         counts: meta.counts,
         sources: sources.listSources().map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
