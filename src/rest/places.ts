@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BoundaryGeometrySchema, PlacesGeoJsonQuerySchema } from '../schemas/geo.js';
 import { DistrictsQuerySchema, NoQuerySchema, PlacesQuerySchema, SlugParamSchema } from '../schemas/params.js';
 import { DistrictSchema, PlaceDetailSchema, PlaceSchema } from '../schemas/places.js';
+import { GEOJSON_CONTENT_TYPE } from './geo.js';
 import { sendList } from './list.js';
 import { sendProblem } from './problem.js';
 import { itemResponses, listResponses } from './responses.js';
@@ -107,7 +108,7 @@ const places: FastifyPluginAsyncZod = async (app) => {
             ]
           : [],
       );
-      return reply.type('application/geo+json; charset=utf-8').send({ type: 'FeatureCollection' as const, features });
+      return reply.type(GEOJSON_CONTENT_TYPE).send({ type: 'FeatureCollection' as const, features });
     },
   );
 
