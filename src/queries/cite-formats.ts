@@ -13,8 +13,6 @@ const recordKey = (model: CiteModel) =>
 const citationKey = (c: SourceCitation) =>
   c.citationId === null ? c.source.id : `${c.source.id}-citation-${c.citationId}`;
 
-const LICENSE = { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url };
-
 /** Where the quote sits in the source's text, as `text.slice(start, end) === quote`. */
 function quoteNote(c: SourceCitation, origin: string): string | null {
   if (c.quote === null || c.start === null || c.end === null) return null;
@@ -47,7 +45,7 @@ export function toCslJson(model: CiteModel, origin: string): CslItem[] {
     URL: record ? `${origin}${record.path}` : `${origin}/`,
     note: attribution(version),
     custom: {
-      license: LICENSE,
+      license: LICENCE,
       attribution: attribution(version),
       ...(record ? { record: { type: record.type, id: record.id, url: `${origin}${record.path}` } } : {}),
     },
