@@ -8,10 +8,11 @@ import * as t from '../db/schema/index.js';
 import type { CsvCell } from '../lib/csv.js';
 
 /**
- * Every table that holds data, named as in /v1/meta's `counts` (the SQL table name), in that order, with the two
- * link tables that `counts` does not count (an agreement's signatories and the places it concerns) after the
- * agreements. Left out: `dataset` (the build's own row, which the Data Package says at its top) and the search
- * index, which is derived from the rest.
+ * Every table that holds data, named as in /v1/meta's `counts` (the SQL table name), with the tables that `counts`
+ * does not count: an agreement's signatories and the places it concerns (after the agreements), the boundary
+ * caveats and the citations of the place identifiers. Left out: `dataset` (the build's own row, which the Data
+ * Package says at its top), the search index, derived from the rest, and the release and hash tables, which
+ * describe the data rather than hold it.
  */
 export const DATA_TABLES = [
   t.sources,
